@@ -1,0 +1,263 @@
+//! Turns what was read from a file into a board, collecting every problem instead of stopping.
+
+use super::de::{FileBoard, FilePhase, FileProgress, FileStatus, FileTask, FileUnit, Text};
+use crate::model::text::sanitize;
+use crate::model::validate::Diagnostic;
+use crate::model::{Board, Lang, Phase, Progress, Stamp, Status, Task, Unit};
+use chrono::NaiveDate;
+
+/// Collects problems while building, in the board's language.
+struct Builder {
+    lang: Lang,
+    diags: Vec<Diagnostic>,
+}
+
+/// Why a date field could not be read.
+fn date_problem(lang: Lang, s: &str) -> String {
+    let parts: Vec<&str> = s.split('-').collect();
+    let numeric = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if numeric {
+        match lang {
+            Lang::Zh => format!("日期 {s} 不存在（该月没有这一天）"),
+            Lang::En => format!("{s} is not a real date (no such day in that month)"),
+        }
+    } else {
+        match lang {
+            Lang::Zh => format!("无法识别的日期 {s}，应写作 YYYY-MM-DD"),
+            Lang::En => format!("cannot read the date {s}; write it as YYYY-MM-DD"),
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` (one-digit month and day allowed).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let mut it = s.trim().split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+impl Builder {
+    /// Cleans a text field and warns when it had control characters.
+    fn text(&mut self, path: &dyn Fn() -> String, t: Option<Text>) -> String {
+        let Some(Text(s)) = t else {
+            return String::new();
+        };
+        match sanitize(&s) {
+            std::borrow::Cow::Borrowed(_) => s,
+            std::borrow::Cow::Owned(clean) => {
+                self.diags.push(Diagnostic::warning(
+                    path(),
+                    self.lang.pick(
+                        "含有控制字符或双向文本控制符，已替换或删除",
+                        "contains control or bidirectional characters; they were replaced or removed",
+                    ),
+                ));
+                clean
+            }
+        }
+    }
+
+    fn opt_text(&mut self, path: &dyn Fn() -> String, t: Option<Text>) -> Option<String> {
+        let s = self.text(path, t);
+        (!s.trim().is_empty()).then_some(s)
+    }
+
+    fn date(&mut self, path: String, t: Option<Text>) -> Option<NaiveDate> {
+        let Text(s) = t?;
+        let d = parse_date(&s);
+        if d.is_none() {
+            self.diags
+                .push(Diagnostic::error(path, date_problem(self.lang, &s)));
+        }
+        d
+    }
+
+    fn required_date(&mut self, path: String, t: Option<Text>) -> NaiveDate {
+        if t.is_none() {
+            self.diags.push(Diagnostic::error(
+                &path,
+                self.lang.pick("缺少日期", "the date is missing"),
+            ));
+        }
+        self.date(path, t).unwrap_or_default()
+    }
+
+    fn status(&mut self, i: usize, f: FileStatus) -> Status {
+        Status {
+            id: self.text(&|| format!("statuses[{i}].id"), f.id),
+            name: self.text(&|| format!("statuses[{i}].name"), f.name),
+            done: f.done.unwrap_or(false),
+            extra: f.extra,
+        }
+    }
+
+    fn phase(&mut self, i: usize, f: FilePhase) -> Phase {
+        Phase {
+            id: self.text(&|| format!("phases[{i}].id"), f.id),
+            name: self.text(&|| format!("phases[{i}].name"), f.name),
+            start: self.required_date(format!("phases[{i}].start"), f.start),
+            end: self.required_date(format!("phases[{i}].end"), f.end),
+            extra: f.extra,
+        }
+    }
+
+    fn unit(&mut self, i: usize, f: FileUnit) -> Unit {
+        Unit {
+            id: self.text(&|| format!("units[{i}].id"), f.id),
+            name: self.text(&|| format!("units[{i}].name"), f.name),
+            extra: f.extra,
+        }
+    }
+
+    fn progress(&mut self, i: usize, j: usize, f: FileProgress) -> Progress {
+        let path = format!("tasks[{i}].progress[{j}].at");
+        let at = match f.at {
+            Some(Text(s)) => Stamp::parse(&s).unwrap_or_else(|| {
+                self.diags.push(Diagnostic::error(
+                    &path,
+                    match self.lang {
+                        Lang::Zh => format!("无法识别的时间 {s}，应写作 2017-04-24T16:00:00+08:00 或 2017-04-24 16:00"),
+                        Lang::En => format!("cannot read the time {s}; write it as 2017-04-24T16:00:00+08:00 or 2017-04-24 16:00"),
+                    },
+                ));
+                Stamp { text: s, time: Default::default() }
+            }),
+            None => {
+                self.diags.push(Diagnostic::error(&path, self.lang.pick("缺少时间", "the time is missing")));
+                Stamp { text: String::new(), time: Default::default() }
+            }
+        };
+        Progress {
+            at,
+            by: self.text(&|| format!("tasks[{i}].progress[{j}].by"), f.by),
+            note: self.text(&|| format!("tasks[{i}].progress[{j}].note"), f.note),
+            extra: f.extra,
+        }
+    }
+
+    fn task(&mut self, i: usize, f: FileTask, first_status: &str) -> Task {
+        let p = |field: &'static str| move || format!("tasks[{i}].{field}");
+        let partners = f
+            .partners
+            .map(|l| l.0)
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(j, s)| self.text(&|| format!("tasks[{i}].partners[{j}]"), Some(Text(s))))
+            .collect();
+        let progress = f
+            .progress
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(j, e)| self.progress(i, j, e))
+            .collect();
+        let status = self
+            .opt_text(&p("status"), f.status)
+            .unwrap_or_else(|| first_status.to_string());
+        Task {
+            id: self.text(&p("id"), f.id),
+            title: self.text(&p("title"), f.title),
+            phase: self.text(&p("phase"), f.phase),
+            lead: self.text(&p("lead"), f.lead),
+            partners,
+            deadline: self.date(p("deadline")(), f.deadline),
+            status,
+            category: self.opt_text(&p("category"), f.category),
+            extended_to: self.date(p("extended_to")(), f.extended_to),
+            extension_reason: self.opt_text(&p("extension_reason"), f.extension_reason),
+            progress,
+            extra: f.extra,
+        }
+    }
+}
+
+/// Builds the board; problems found on the way are returned beside it.
+pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
+    let mut b = Builder {
+        lang: Lang::Zh,
+        diags: Vec::new(),
+    };
+    let lang = match f.lang {
+        Some(Text(s)) => {
+            let l = Lang::parse(&s);
+            if l.is_none() {
+                b.diags.push(Diagnostic::error(
+                    "lang",
+                    format!("未知语言 {s}（应为 zh 或 en） / unknown language {s} (zh or en)"),
+                ));
+            }
+            l
+        }
+        None => None,
+    };
+    b.lang = lang.unwrap_or_default();
+    if f.title.is_none() {
+        b.diags.push(Diagnostic::error(
+            "title",
+            b.lang.pick("缺少 title（活动名称）", "title is missing"),
+        ));
+    }
+    if f.phases.is_none() {
+        b.diags.push(Diagnostic::error(
+            "phases",
+            b.lang.pick("缺少 phases（阶段列表）", "phases is missing"),
+        ));
+    }
+    let title = b.text(&|| "title".into(), f.title);
+    let statuses_given = f.statuses.is_some();
+    let statuses = match f.statuses {
+        Some(list) => list
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| b.status(i, s))
+            .collect(),
+        None => Board::default_statuses(b.lang),
+    };
+    let phases = f
+        .phases
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| b.phase(i, p))
+        .collect();
+    let units = f
+        .units
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, u)| b.unit(i, u))
+        .collect();
+    let first = statuses
+        .first()
+        .map_or("todo".to_string(), |s: &Status| s.id.clone());
+    let tasks = f
+        .tasks
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| b.task(i, t, &first))
+        .collect();
+    let board = Board {
+        title,
+        lang,
+        warn_days: f.warn_days,
+        statuses,
+        statuses_given,
+        phases,
+        units,
+        tasks,
+        extra: f.extra,
+    };
+    (board, b.diags)
+}

@@ -1,0 +1,402 @@
+//! The canonical YAML writer: stable, diff-friendly, Chinese written as-is.
+//!
+//! Hand-written rather than serde-driven so that small records (phases, units, progress entries)
+//! stay on one line each and key order is fixed, which keeps diffs of shared boards small.
+
+use crate::model::{Board, Extra, Progress, Raw, Task};
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+/// Words a YAML reader would take for something other than text.
+const RESERVED: &[&str] = &[
+    "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "=",
+];
+
+/// Whether `s` can be written without quotes and read back as the same text.
+pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if s.trim() != s || s.starts_with("...") {
+        return false;
+    }
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
+        return false;
+    }
+    if flow && (s.contains([',', '[', ']', '{', '}']) || s.contains(":,")) {
+        return false;
+    }
+    if s.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}' | '\u{85}'))
+    {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if RESERVED.contains(&lower.as_str()) {
+        return false;
+    }
+    !looks_numeric(s) || is_date(s)
+}
+
+/// Whether a YAML reader might take `s` for a number (decimal, hex, octal, sexagesimal, .inf).
+fn looks_numeric(s: &str) -> bool {
+    let body = s.trim_start_matches(['+', '-']);
+    let Some(c) = body.chars().next() else {
+        return false;
+    };
+    if !(c.is_ascii_digit() || c == '.') {
+        return false;
+    }
+    body.chars().all(|c| {
+        c.is_ascii_hexdigit()
+            || matches!(
+                c,
+                '_' | '.' | ':' | 'x' | 'X' | 'o' | 'O' | '+' | '-' | 'n' | 'N' | 'i' | 'I'
+            )
+    })
+}
+
+fn is_date(s: &str) -> bool {
+    s.len() == 10 && super::build::parse_date(s).is_some()
+}
+
+/// Writes `s` as a scalar: plain when safe, otherwise double-quoted with escapes.
+pub(crate) fn scalar(out: &mut String, s: &str, flow: bool) {
+    if plain_ok(s, flow) {
+        out.push_str(s);
+        return;
+    }
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn float(f: f64) -> String {
+    if f.is_nan() {
+        ".nan".into()
+    } else if f.is_infinite() {
+        if f > 0.0 { ".inf" } else { "-.inf" }.into()
+    } else {
+        format!("{f:?}")
+    }
+}
+
+/// Writes a value on one line (flow style).
+fn flow(out: &mut String, v: &Raw) {
+    match v {
+        Raw::Null => out.push('~'),
+        Raw::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Raw::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Raw::UInt(u) => {
+            let _ = write!(out, "{u}");
+        }
+        Raw::Float(f) => out.push_str(&float(*f)),
+        Raw::Str(s) => scalar(out, s, true),
+        Raw::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow(out, item);
+            }
+            out.push(']');
+        }
+        Raw::Map(entries) => {
+            out.push('{');
+            for (i, (k, v)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                flow(out, k);
+                out.push_str(": ");
+                flow(out, v);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn pad(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
+fn is_nested(v: &Raw) -> bool {
+    matches!(v, Raw::Seq(s) if !s.is_empty()) || matches!(v, Raw::Map(m) if !m.is_empty())
+}
+
+/// Writes `key: value` at `indent`, nesting block collections below it.
+fn block_entry(out: &mut String, indent: usize, key: &Raw, v: &Raw) {
+    pad(out, indent);
+    match key {
+        Raw::Str(k) => scalar(out, k, false),
+        k => flow(out, k),
+    }
+    out.push(':');
+    match v {
+        Raw::Seq(items) if !items.is_empty() => {
+            out.push('\n');
+            for item in items {
+                pad(out, indent + 2);
+                out.push_str("- ");
+                block_item(out, indent + 4, item);
+            }
+        }
+        Raw::Map(entries) if !entries.is_empty() => {
+            out.push('\n');
+            for (k, v) in entries {
+                block_entry(out, indent + 2, k, v);
+            }
+        }
+        v => {
+            out.push(' ');
+            block_scalar(out, v);
+            out.push('\n');
+        }
+    }
+}
+
+fn block_scalar(out: &mut String, v: &Raw) {
+    match v {
+        Raw::Str(s) => scalar(out, s, false),
+        v => flow(out, v),
+    }
+}
+
+/// Writes a list item after its `- `, whose continuation lines sit at `indent`.
+fn block_item(out: &mut String, indent: usize, v: &Raw) {
+    match v {
+        Raw::Map(entries) if !entries.is_empty() => {
+            for (i, (k, v)) in entries.iter().enumerate() {
+                let mut line = String::new();
+                block_entry(&mut line, indent, k, v);
+                // The first entry goes on the item's own line, after the dash.
+                out.push_str(if i == 0 { &line[indent..] } else { &line });
+            }
+        }
+        v if is_nested(v) => {
+            flow(out, v);
+            out.push('\n');
+        }
+        v => {
+            block_scalar(out, v);
+            out.push('\n');
+        }
+    }
+}
+
+fn extra_block(out: &mut String, indent: usize, extra: &Extra) {
+    for (k, v) in &extra.0 {
+        block_entry(out, indent, &Raw::Str(k.clone()), v);
+    }
+}
+
+/// A one-line record: `{id: p1, name: ..., start: ...}` plus unknown keys.
+fn record(out: &mut String, fields: &[(&str, Field<'_>)], extra: &Extra) {
+    out.push('{');
+    let mut first = true;
+    let mut sep = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push_str(", ");
+        }
+    };
+    for (k, v) in fields {
+        if let Field::Skip = v {
+            continue;
+        }
+        sep(out);
+        out.push_str(k);
+        out.push_str(": ");
+        v.write(out, true);
+    }
+    for (k, v) in &extra.0 {
+        sep(out);
+        scalar(out, k, true);
+        out.push_str(": ");
+        flow(out, v);
+    }
+    out.push('}');
+}
+
+/// A known field's value.
+enum Field<'a> {
+    Text(&'a str),
+    Date(NaiveDate),
+    Bool(bool),
+    List(&'a [String]),
+    Skip,
+}
+
+impl Field<'_> {
+    fn write(&self, out: &mut String, in_flow: bool) {
+        match self {
+            Field::Text(s) => scalar(out, s, in_flow),
+            Field::Date(d) => {
+                let _ = write!(out, "{}", d.format("%Y-%m-%d"));
+            }
+            Field::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Field::List(items) => {
+                out.push('[');
+                for (i, s) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    scalar(out, s, true);
+                }
+                out.push(']');
+            }
+            Field::Skip => {}
+        }
+    }
+}
+
+fn opt_text(s: &Option<String>) -> Field<'_> {
+    s.as_deref().map_or(Field::Skip, Field::Text)
+}
+
+fn progress(out: &mut String, p: &Progress) {
+    out.push_str("      - ");
+    record(
+        out,
+        &[
+            ("at", Field::Text(&p.at.text)),
+            ("by", Field::Text(&p.by)),
+            ("note", Field::Text(&p.note)),
+        ],
+        &p.extra,
+    );
+    out.push('\n');
+}
+
+fn task(out: &mut String, t: &Task) {
+    let fields = [
+        ("id", Field::Text(&t.id)),
+        ("title", Field::Text(&t.title)),
+        ("phase", Field::Text(&t.phase)),
+        ("lead", Field::Text(&t.lead)),
+        (
+            "partners",
+            if t.partners.is_empty() {
+                Field::Skip
+            } else {
+                Field::List(&t.partners)
+            },
+        ),
+        ("deadline", t.deadline.map_or(Field::Skip, Field::Date)),
+        ("status", Field::Text(&t.status)),
+        ("category", opt_text(&t.category)),
+        (
+            "extended_to",
+            t.extended_to.map_or(Field::Skip, Field::Date),
+        ),
+        ("extension_reason", opt_text(&t.extension_reason)),
+    ];
+    let mut first = true;
+    for (k, v) in &fields {
+        if let Field::Skip = v {
+            continue;
+        }
+        out.push_str(if std::mem::take(&mut first) {
+            "  - "
+        } else {
+            "    "
+        });
+        out.push_str(k);
+        out.push_str(": ");
+        v.write(out, false);
+        out.push('\n');
+    }
+    if !t.progress.is_empty() {
+        out.push_str("    progress:\n");
+        for p in &t.progress {
+            progress(out, p);
+        }
+    }
+    extra_block(out, 4, &t.extra);
+}
+
+/// The board in canonical form.
+pub fn to_yaml(b: &Board) -> String {
+    let mut out = String::with_capacity(256 + b.tasks.len() * 320);
+    out.push_str("title: ");
+    scalar(&mut out, &b.title, false);
+    out.push('\n');
+    if let Some(lang) = b.lang {
+        let _ = writeln!(out, "lang: {}", lang.code());
+    }
+    if let Some(w) = b.warn_days {
+        let _ = writeln!(out, "warn_days: {w}");
+    }
+    if b.statuses_given {
+        out.push_str("statuses:\n");
+        for s in &b.statuses {
+            out.push_str("  - ");
+            let done = if s.done {
+                Field::Bool(true)
+            } else {
+                Field::Skip
+            };
+            record(
+                &mut out,
+                &[
+                    ("id", Field::Text(&s.id)),
+                    ("name", Field::Text(&s.name)),
+                    ("done", done),
+                ],
+                &s.extra,
+            );
+            out.push('\n');
+        }
+    }
+    out.push_str("phases:\n");
+    for p in &b.phases {
+        out.push_str("  - ");
+        let fields = [
+            ("id", Field::Text(&p.id)),
+            ("name", Field::Text(&p.name)),
+            ("start", Field::Date(p.start)),
+            ("end", Field::Date(p.end)),
+        ];
+        record(&mut out, &fields, &p.extra);
+        out.push('\n');
+    }
+    if !b.units.is_empty() {
+        out.push_str("units:\n");
+        for u in &b.units {
+            out.push_str("  - ");
+            record(
+                &mut out,
+                &[("id", Field::Text(&u.id)), ("name", Field::Text(&u.name))],
+                &u.extra,
+            );
+            out.push('\n');
+        }
+    }
+    extra_block(&mut out, 0, &b.extra);
+    if b.tasks.is_empty() {
+        out.push_str("tasks: []\n");
+    } else {
+        out.push_str("tasks:\n");
+        for t in &b.tasks {
+            task(&mut out, t);
+        }
+    }
+    out
+}
