@@ -26,7 +26,8 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
     if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
         return false;
     }
-    if flow && (s.contains([',', '[', ']', '{', '}']) || s.contains(":,")) {
+    // Inside `{...}` a reader stops at these, and refuses a `:` right before a `?`.
+    if flow && (s.contains([',', '[', ']', '{', '}']) || s.contains(":?")) {
         return false;
     }
     if s.chars()
@@ -344,7 +345,11 @@ pub fn to_yaml(b: &Board) -> String {
     if let Some(w) = b.warn_days {
         let _ = writeln!(out, "warn_days: {w}");
     }
-    if b.statuses_given {
+    // An empty list is written `[]`: a bare `key:` reads back as absent, and absent statuses
+    // mean the defaults.
+    if b.statuses_given && b.statuses.is_empty() {
+        out.push_str("statuses: []\n");
+    } else if b.statuses_given {
         out.push_str("statuses:\n");
         for s in &b.statuses {
             out.push_str("  - ");
@@ -365,7 +370,11 @@ pub fn to_yaml(b: &Board) -> String {
             out.push('\n');
         }
     }
-    out.push_str("phases:\n");
+    out.push_str(if b.phases.is_empty() {
+        "phases: []\n"
+    } else {
+        "phases:\n"
+    });
     for p in &b.phases {
         out.push_str("  - ");
         let fields = [
