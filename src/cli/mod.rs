@@ -43,9 +43,6 @@ pub struct OpenArgs {
     /// Interface language, overriding the board's.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
-    /// Enable mouse clicks (breaks copy and paste in some SSH clients).
-    #[arg(long)]
-    pub mouse: bool,
 }
 
 /// Report formats.
@@ -125,12 +122,6 @@ pub fn run(cli: Cli) -> ExitCode {
             unit,
         }) => report::run(&file, today, format, crate::report::Scope { phase, unit }),
         Some(Command::Gen { tasks, seed }) => gen::run(tasks, seed, cli.today),
-        None => match cli.open.file {
-            Some(file) => report::run(&file, today, Format::Md, Default::default()),
-            None => {
-                eprintln!("usage: ducha FILE | ducha check FILE... | ducha report FILE (see ducha --help)");
-                ExitCode::from(2)
-            }
-        },
+        None => crate::tui::run(cli.open, cli.today),
     }
 }

@@ -3,11 +3,13 @@
 mod build;
 mod de;
 mod emit;
+mod recovery;
 mod save;
 mod spans;
 
 pub use build::parse_date;
 pub use emit::to_yaml;
+pub use recovery::{pending_recovery, recovery_path, remove_recovery, write_recovery};
 pub use save::{backup_path, save, write_atomic, SaveError};
 
 use crate::model::validate::{validate, Diagnostic};

@@ -1,0 +1,147 @@
+//! What can happen to the app (actions) and what the app asks the outside world to do (effects).
+
+use crate::store::DiskStamp;
+use std::path::PathBuf;
+
+/// A key as seen by popups and prompts, independent of the terminal library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character.
+    Char(char),
+    /// Delete before the caret.
+    Backspace,
+    /// Delete under the caret.
+    Delete,
+    /// Caret or selection left.
+    Left,
+    /// Caret or selection right.
+    Right,
+    /// Selection up.
+    Up,
+    /// Selection down.
+    Down,
+    /// Start of line.
+    Home,
+    /// End of line.
+    End,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Confirm.
+    Enter,
+    /// Next field.
+    Tab,
+    /// Previous field.
+    BackTab,
+    /// Cancel.
+    Esc,
+    /// Erase to the start of the input (Ctrl-U).
+    KillLine,
+    /// Submit from anywhere in a form (Ctrl-S).
+    Submit,
+}
+
+/// Everything the user or the outside world can do to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Previous column.
+    Left,
+    /// Next column.
+    Right,
+    /// Previous card.
+    Up,
+    /// Next card.
+    Down,
+    /// A page of cards up.
+    PageUp,
+    /// A page of cards down.
+    PageDown,
+    /// First card of the column.
+    First,
+    /// Last card of the column.
+    Last,
+    /// Next phase tab.
+    NextPhase,
+    /// Previous phase tab.
+    PrevPhase,
+    /// Phase N (0-based).
+    GotoPhase(usize),
+    /// Move the selected card to the next status.
+    MoveNext,
+    /// Move the selected card to the previous status.
+    MovePrev,
+    /// Show every field of the selected task.
+    Details,
+    /// Edit the selected task in a form.
+    Edit,
+    /// New task in the current phase and column.
+    New,
+    /// Delete the selected task (asks first).
+    Delete,
+    /// Add a progress note.
+    Note,
+    /// Extend the deadline.
+    Extend,
+    /// Search as you type.
+    Search,
+    /// Filter by unit, light or category.
+    Filter,
+    /// Next view.
+    NextView,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Save to the board file.
+    Save,
+    /// Show the keys.
+    Help,
+    /// Quit (asks when there are unsaved changes).
+    Quit,
+    /// Close a popup, cancel, or clear the search and filters.
+    Escape,
+    /// A key for the open popup or prompt.
+    Input(Key),
+    /// Pasted text.
+    Paste(String),
+    /// The terminal's size changed.
+    Resize(u16, u16),
+    /// A save to this path finished.
+    Saved(PathBuf, Result<DiskStamp, SaveFailure>),
+    /// The board was reloaded from disk; the unsaved version was kept at this path.
+    Reloaded(Box<crate::model::Board>, DiskStamp, PathBuf),
+    /// Unsaved changes from a recovery file were restored.
+    Restored,
+}
+
+/// Why a save failed, as far as the app needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveFailure {
+    /// The file changed on disk since it was loaded.
+    Conflict,
+    /// Any other failure, with its message.
+    Other(String),
+}
+
+/// Work the app asks the event loop to do; the loop reports back with actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the board to `path`, refusing if the file is not `expected`.
+    Save {
+        /// Where.
+        path: PathBuf,
+        /// What the file must still hold (None: write regardless of its content).
+        expected: Option<DiskStamp>,
+        /// Refuse if the file exists (saving under a new name).
+        new_file: bool,
+    },
+    /// Write the unsaved board to the recovery file.
+    WriteRecovery,
+    /// Remove the recovery file (changes saved or deliberately discarded).
+    RemoveRecovery,
+    /// Reload the board from disk, keeping a copy of the unsaved board beside it.
+    ReloadKeepingCopy,
+    /// Leave the program.
+    Quit,
+}

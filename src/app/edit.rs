@@ -1,0 +1,193 @@
+//! Changes to the board, each undoable, and the progress trail they leave (留痕).
+
+use super::{App, Effect};
+use crate::model::{Extra, Progress, Stamp, Task};
+
+/// One change to the board, holding what is needed to undo it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// A task changed.
+    Replace {
+        /// Its index.
+        index: usize,
+        /// Before.
+        before: Box<Task>,
+        /// After.
+        after: Box<Task>,
+    },
+    /// A task was added.
+    Insert {
+        /// Its index.
+        index: usize,
+        /// The task.
+        task: Box<Task>,
+    },
+    /// A task was removed.
+    Remove {
+        /// Its former index.
+        index: usize,
+        /// The task.
+        task: Box<Task>,
+    },
+}
+
+impl Edit {
+    fn inverse(&self) -> Edit {
+        match self.clone() {
+            Edit::Replace {
+                index,
+                before,
+                after,
+            } => Edit::Replace {
+                index,
+                before: after,
+                after: before,
+            },
+            Edit::Insert { index, task } => Edit::Remove { index, task },
+            Edit::Remove { index, task } => Edit::Insert { index, task },
+        }
+    }
+
+    /// The task index to select after the edit is applied, if it still exists.
+    fn focus(&self) -> Option<usize> {
+        match self {
+            Edit::Replace { index, .. } | Edit::Insert { index, .. } => Some(*index),
+            Edit::Remove { .. } => None,
+        }
+    }
+
+    fn apply_to(&self, tasks: &mut Vec<Task>) {
+        match self {
+            Edit::Replace { index, after, .. } => tasks[*index] = (**after).clone(),
+            Edit::Insert { index, task } => tasks.insert(*index, (**task).clone()),
+            Edit::Remove { index, .. } => {
+                tasks.remove(*index);
+            }
+        }
+    }
+}
+
+impl App {
+    /// A progress entry by the current user, now.
+    pub fn entry(&self, note: String) -> Progress {
+        Progress {
+            at: Stamp::from_datetime(self.now),
+            by: self.opts.user.clone(),
+            note,
+            extra: Extra::new(),
+        }
+    }
+
+    /// Shows the result of an edit: reselects the task and recomputes columns.
+    fn after_edit(&mut self, focus: Option<usize>) -> Vec<Effect> {
+        self.refresh();
+        if let Some(i) = focus {
+            if let Some(t) = self.board.tasks.get(i) {
+                if let Some(p) = self.board.phase_index(&t.phase) {
+                    if p != self.phase {
+                        self.phase = p;
+                        self.refresh();
+                    }
+                }
+                self.select_task(i);
+            }
+        }
+        vec![if self.dirty() {
+            Effect::WriteRecovery
+        } else {
+            Effect::RemoveRecovery
+        }]
+    }
+
+    /// Applies a new change: recorded for undo, redo cleared.
+    pub fn apply(&mut self, edit: Edit) -> Vec<Effect> {
+        edit.apply_to(&mut self.board.tasks);
+        self.serial += 1;
+        let focus = edit.focus();
+        self.undo.push((self.serial, edit));
+        self.redo.clear();
+        self.after_edit(focus)
+    }
+
+    /// Undoes the newest change.
+    pub fn undo(&mut self) -> Vec<Effect> {
+        let Some((serial, edit)) = self.undo.pop() else {
+            self.message = Some(
+                self.lang()
+                    .pick("没有可撤销的修改", "nothing to undo")
+                    .into(),
+            );
+            return Vec::new();
+        };
+        let inv = edit.inverse();
+        inv.apply_to(&mut self.board.tasks);
+        self.redo.push((serial, edit));
+        self.message = Some(self.lang().pick("已撤销", "undone").into());
+        self.after_edit(inv.focus())
+    }
+
+    /// Redoes the newest undone change.
+    pub fn redo(&mut self) -> Vec<Effect> {
+        let Some((serial, edit)) = self.redo.pop() else {
+            self.message = Some(
+                self.lang()
+                    .pick("没有可重做的修改", "nothing to redo")
+                    .into(),
+            );
+            return Vec::new();
+        };
+        edit.apply_to(&mut self.board.tasks);
+        let focus = edit.focus();
+        self.undo.push((serial, edit));
+        self.message = Some(self.lang().pick("已重做", "redone").into());
+        self.after_edit(focus)
+    }
+
+    /// Replaces task `index` with `after` as one undoable change.
+    pub fn replace_task(&mut self, index: usize, after: Task) -> Vec<Effect> {
+        let before = Box::new(self.board.tasks[index].clone());
+        self.apply(Edit::Replace {
+            index,
+            before,
+            after: Box::new(after),
+        })
+    }
+
+    /// Moves the selected card `step` statuses along, logging the change.
+    pub fn move_selected(&mut self, forward: bool) -> Vec<Effect> {
+        let Some(i) = self.selected() else {
+            return Vec::new();
+        };
+        let task = &self.board.tasks[i];
+        let Some(s) = self.board.status_index(&task.status) else {
+            return Vec::new();
+        };
+        let to = if forward { s + 1 } else { s.wrapping_sub(1) };
+        let Some(target) = self.board.statuses.get(to) else {
+            self.message = Some(
+                self.lang()
+                    .pick("已经是最后一列", "already in the last column")
+                    .into(),
+            );
+            if !forward {
+                self.message = Some(
+                    self.lang()
+                        .pick("已经是第一列", "already in the first column")
+                        .into(),
+                );
+            }
+            return Vec::new();
+        };
+        let from_name = &self.board.statuses[s].name;
+        let note = match self.lang() {
+            crate::model::Lang::Zh => format!("状态：{from_name} → {}", target.name),
+            crate::model::Lang::En => format!("status: {from_name} → {}", target.name),
+        };
+        let mut after = task.clone();
+        after.status = target.id.clone();
+        let entry = self.entry(note);
+        after.progress.push(entry);
+        self.message = Some(format!("{} → {}", after.id, target.name));
+        self.replace_task(i, after)
+    }
+}

@@ -1,0 +1,253 @@
+//! The interactive board's state, and the one place it changes: [`update`].
+
+mod action;
+mod edit;
+mod form;
+mod input;
+mod popup;
+mod update;
+
+pub use action::{Action, Effect, Key, SaveFailure};
+pub use edit::Edit;
+pub use form::{date_error, labels as form_labels, Choice, Form, FormField};
+pub use input::LineEdit;
+pub use popup::{Confirm, FilterItem, Popup};
+pub use update::update;
+
+use crate::model::facts::Light;
+use crate::model::{Board, Lang, Task};
+use crate::store::DiskStamp;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::path::PathBuf;
+
+/// Which way of looking at the board is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// One phase as columns of cards.
+    #[default]
+    Kanban,
+}
+
+/// What narrows the cards shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// Search text (title, id, unit, category).
+    pub search: String,
+    /// Only this lead unit.
+    pub lead: Option<String>,
+    /// Only this light.
+    pub light: Option<Light>,
+    /// Only this category.
+    pub category: Option<String>,
+}
+
+impl Filters {
+    /// Whether anything is narrowed.
+    pub fn active(&self) -> bool {
+        !self.search.is_empty()
+            || self.lead.is_some()
+            || self.light.is_some()
+            || self.category.is_some()
+    }
+}
+
+/// How the app was opened.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The day the board is seen on.
+    pub today: NaiveDate,
+    /// Who is recorded in the progress log.
+    pub user: String,
+    /// Interface language (the board's unless overridden).
+    pub lang: Lang,
+    /// Editing disabled.
+    pub read_only: bool,
+}
+
+/// The whole state of the interactive board.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The board being edited.
+    pub board: Board,
+    /// Its file, if it has one.
+    pub path: Option<PathBuf>,
+    /// What the file held when loaded or last saved.
+    pub disk: Option<DiskStamp>,
+    /// Whether the file had comments that the first save will drop.
+    pub has_comments: bool,
+    /// How the app was opened.
+    pub opts: Options,
+    /// The current time, set by the event loop before each action (fixed in tests).
+    pub now: DateTime<FixedOffset>,
+    /// The view shown.
+    pub view: View,
+    /// Index of the phase shown.
+    pub phase: usize,
+    /// Selected column (status index).
+    pub col: usize,
+    /// Selected row in each column.
+    pub rows: Vec<usize>,
+    /// Task indices of each column of the current phase, filtered and sorted (kept up to date by `refresh`).
+    pub columns: Vec<Vec<usize>>,
+    /// Search and filters.
+    pub filters: Filters,
+    /// The search being typed, while the search prompt is open.
+    pub searching: Option<LineEdit>,
+    /// The open popup.
+    pub popup: Option<Popup>,
+    /// The last message for the footer.
+    pub message: Option<String>,
+    /// Changes that can be undone, newest last, each with a serial number.
+    pub undo: Vec<(u64, Edit)>,
+    /// Changes that can be redone.
+    pub redo: Vec<(u64, Edit)>,
+    /// Serial of the newest change that is saved (0: the loaded state).
+    pub clean: u64,
+    /// Next serial number for a change.
+    pub serial: u64,
+    /// Terminal size, for paging.
+    pub size: (u16, u16),
+    /// Set when the app should end.
+    pub quit: bool,
+    /// Quit once the running save succeeds.
+    pub quit_after_save: bool,
+}
+
+impl App {
+    /// A new app on `board`, opened on the phase containing today and the first card.
+    pub fn new(board: Board, path: Option<PathBuf>, disk: Option<DiskStamp>, opts: Options) -> App {
+        let phase = board.phase_on(opts.today).unwrap_or(0);
+        // China Standard Time until the event loop sets the real clock.
+        let cst = FixedOffset::east_opt(8 * 3600)
+            .unwrap_or(FixedOffset::east_opt(0).expect("zero offset is valid"));
+        let now = opts
+            .today
+            .and_hms_opt(9, 0, 0)
+            .unwrap_or_default()
+            .and_local_timezone(cst)
+            .single()
+            .unwrap_or_default();
+        let mut app = App {
+            rows: vec![0; board.statuses.len()],
+            board,
+            path,
+            disk,
+            has_comments: false,
+            opts,
+            now,
+            view: View::Kanban,
+            phase,
+            col: 0,
+            columns: Vec::new(),
+            filters: Filters::default(),
+            searching: None,
+            popup: None,
+            message: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            clean: 0,
+            serial: 0,
+            size: (80, 24),
+            quit: false,
+            quit_after_save: false,
+        };
+        app.refresh();
+        app.col = app.columns.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        app
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.opts.lang
+    }
+
+    /// Whether there are changes not yet saved.
+    pub fn dirty(&self) -> bool {
+        self.undo.last().map_or(0, |(s, _)| *s) != self.clean
+    }
+
+    /// Whether a task passes the search and filters.
+    pub fn matches(&self, t: &Task) -> bool {
+        let f = &self.filters;
+        if f.lead.as_ref().is_some_and(|l| &t.lead != l) {
+            return false;
+        }
+        if f.category
+            .as_ref()
+            .is_some_and(|c| t.category.as_ref() != Some(c))
+        {
+            return false;
+        }
+        if f.light
+            .is_some_and(|l| self.board.light(t, self.opts.today) != l)
+        {
+            return false;
+        }
+        let q = self.searching.as_ref().map(LineEdit::text);
+        let q = q.as_deref().unwrap_or(&f.search).trim().to_lowercase();
+        if q.is_empty() {
+            return true;
+        }
+        let hit = |s: &str| s.to_lowercase().contains(&q);
+        hit(&t.title)
+            || hit(&t.id)
+            || hit(&t.lead)
+            || hit(self.board.unit_name(&t.lead))
+            || t.partners.iter().any(|p| hit(self.board.unit_name(p)))
+            || t.category.as_deref().is_some_and(hit)
+    }
+
+    /// Recomputes the columns of the current phase; call after anything that changes them.
+    pub fn refresh(&mut self) {
+        let n = self.board.statuses.len();
+        let mut cols: Vec<Vec<usize>> = vec![Vec::new(); n];
+        if let Some(phase) = self.board.phases.get(self.phase) {
+            for (i, t) in self.board.tasks.iter().enumerate() {
+                if t.phase == phase.id && self.matches(t) {
+                    if let Some(s) = self.board.status_index(&t.status) {
+                        cols[s].push(i);
+                    }
+                }
+            }
+        }
+        for c in &mut cols {
+            let tasks = &self.board.tasks;
+            c.sort_by_key(|&i| {
+                (
+                    tasks[i].effective_deadline().is_none(),
+                    tasks[i].effective_deadline(),
+                    i,
+                )
+            });
+        }
+        self.columns = cols;
+        self.rows.resize(n, 0);
+        self.col = self.col.min(n.saturating_sub(1));
+        for (r, c) in self.rows.iter_mut().zip(&self.columns) {
+            *r = (*r).min(c.len().saturating_sub(1));
+        }
+    }
+
+    /// Index of the selected task, if the column has any.
+    pub fn selected(&self) -> Option<usize> {
+        self.columns
+            .get(self.col)?
+            .get(*self.rows.get(self.col)?)
+            .copied()
+    }
+
+    /// Selects the task with index `task` if it is shown.
+    pub fn select_task(&mut self, task: usize) {
+        for (c, col) in self.columns.iter().enumerate() {
+            if let Some(r) = col.iter().position(|&i| i == task) {
+                self.col = c;
+                self.rows[c] = r;
+            }
+        }
+    }
+
+    /// Cards that fit in a column at the current size (each card is four lines).
+    pub fn page(&self) -> usize {
+        (usize::from(self.size.1).saturating_sub(9) / 4).max(1)
+    }
+}

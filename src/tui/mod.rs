@@ -1,0 +1,153 @@
+//! The interactive board in the terminal: setup, the event loop, and carrying out effects.
+
+mod effects;
+mod picker;
+mod signals;
+mod term;
+
+pub use effects::{color_wanted, default_user, utf8_locale};
+
+use crate::app::{update, Action, App, Confirm, Options, Popup};
+use crate::cli::OpenArgs;
+use crate::model::validate::has_errors;
+use crate::store;
+use crate::ui::{self, Theme};
+use chrono::NaiveDate;
+use crossterm::event::{self, Event};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Translates a terminal event into an action for the app's current mode.
+pub fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if app.popup.is_some() || app.searching.is_some() => {
+            crate::keymap::input(&k).map(Action::Input)
+        }
+        Event::Key(k) => crate::keymap::action(&k),
+        Event::Paste(s) => Some(Action::Paste(s)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// Builds the app for a board file, or explains on stderr why it cannot be opened.
+pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, ExitCode> {
+    let name = path.display().to_string();
+    let loaded = store::load(path).map_err(|e| {
+        eprintln!("{}", e.message(args.lang.unwrap_or_default()));
+        ExitCode::from(if e.is_unreadable() { 2 } else { 1 })
+    })?;
+    let parsed = loaded.parsed;
+    if has_errors(&parsed.diagnostics) {
+        for d in &parsed.diagnostics {
+            eprintln!("{}", d.render(&name, parsed.board.lang()));
+        }
+        return Err(ExitCode::from(1));
+    }
+    let opts = Options {
+        today,
+        user: args.user.clone().unwrap_or_else(default_user),
+        lang: effects::lang_for(args.lang, &parsed.board),
+        read_only: args.read_only,
+    };
+    let mut app = App::new(
+        parsed.board,
+        Some(path.to_path_buf()),
+        Some(loaded.disk),
+        opts,
+    );
+    app.has_comments = parsed.has_comments;
+    if !args.read_only {
+        if let Some((board, base)) = store::pending_recovery(path) {
+            if board != app.board {
+                // Based on another version of the file: saving must then go through the conflict path.
+                if base != app.disk {
+                    app.disk = base;
+                }
+                app.popup = Some(Popup::Confirm(Confirm::Restore(Box::new(board))));
+            }
+        }
+    }
+    Ok(app)
+}
+
+/// Opens the board (or the picker) full-screen and runs until the user quits.
+///
+/// With an explicit `--today`, progress entries carry that date (and the real time of day), so a
+/// board viewed as of a past date gets a consistent trail.
+pub fn run(args: OpenArgs, given_today: Option<NaiveDate>) -> ExitCode {
+    let today = crate::cli::today(given_today);
+    let theme = Theme {
+        color: color_wanted(),
+        ascii: args.ascii || !utf8_locale(),
+    };
+    let path = match &args.file {
+        Some(p) => p.clone(),
+        None => match picker::pick(&theme, args.lang) {
+            Ok(Some(p)) => p,
+            Ok(None) => return ExitCode::SUCCESS,
+            Err(code) => return code,
+        },
+    };
+    let mut app = match open_app(&path, &args, today) {
+        Ok(app) => app,
+        Err(code) => return code,
+    };
+    if let Err(e) = signals::watch() {
+        eprintln!("signal handler: {e}");
+    }
+    let mut terminal = match term::init() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("terminal: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = event_loop(&mut terminal, &mut app, &theme, given_today);
+    term::restore();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The current time, on the given day when one was given.
+fn clock(day: Option<NaiveDate>) -> chrono::DateTime<chrono::FixedOffset> {
+    let now = chrono::Local::now().fixed_offset();
+    day.and_then(|d| {
+        d.and_time(now.time())
+            .and_local_timezone(*now.offset())
+            .single()
+    })
+    .unwrap_or(now)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    day: Option<NaiveDate>,
+) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|f| ui::draw(f, app, theme))?;
+        if app.quit {
+            return Ok(());
+        }
+        let Some(action) = to_action(app, event::read()?) else {
+            continue;
+        };
+        let _guard = signals::STATE.lock().unwrap_or_else(|e| e.into_inner());
+        app.now = clock(day);
+        let mut pending = update(app, action);
+        while let Some(effect) = (!pending.is_empty()).then(|| pending.remove(0)) {
+            if let Some(next) = effects::run(app, effect) {
+                pending.extend(update(app, next));
+            }
+        }
+    }
+}

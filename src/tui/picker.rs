@@ -1,0 +1,68 @@
+//! Choosing a board from `./boards` when no file is given.
+
+use super::term;
+use crate::model::Lang;
+use crate::ui::Theme;
+use crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Board files in `./boards` with their titles, sorted by file name.
+pub fn boards() -> Vec<(PathBuf, String)> {
+    let Ok(dir) = std::fs::read_dir("boards") else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = dir
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let title = crate::store::load(&p)
+                .map(|l| l.parsed.board.title)
+                .unwrap_or_else(|_| "?".into());
+            (p, title)
+        })
+        .collect()
+}
+
+/// Shows the picker; `Ok(None)` when the user leaves without choosing.
+pub fn pick(theme: &Theme, lang: Option<Lang>) -> Result<Option<PathBuf>, ExitCode> {
+    let lang = lang.unwrap_or_default();
+    let list = boards();
+    if list.is_empty() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "用法：ducha 看板文件.yaml（当前目录下没有 boards/ 目录或其中没有看板）",
+                "usage: ducha BOARD.yaml (no boards/ folder with boards here)"
+            )
+        );
+        return Err(ExitCode::from(2));
+    }
+    let mut terminal = term::init().map_err(|_| ExitCode::from(2))?;
+    let mut sel = 0usize;
+    let chosen = loop {
+        if terminal
+            .draw(|f| crate::ui::picker(f, &list, sel, lang, theme))
+            .is_err()
+        {
+            break None;
+        }
+        match event::read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Up | KeyCode::Char('k') => sel = sel.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => sel = (sel + 1).min(list.len() - 1),
+                KeyCode::Enter => break Some(list[sel].0.clone()),
+                KeyCode::Esc | KeyCode::Char('q') => break None,
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(_) => break None,
+        }
+    };
+    term::restore();
+    Ok(chosen)
+}

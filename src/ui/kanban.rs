@@ -1,0 +1,153 @@
+//! The kanban of the current phase: one column per status, cards paged to fit.
+
+use super::text::{fit, pad, wrap};
+use super::{days_text, Theme};
+use crate::app::App;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+
+/// Lines one card takes.
+pub const CARD_LINES: u16 = 4;
+
+/// Cards that fit in a column whose inner height is `h` (one line above and below for scroll markers).
+pub fn capacity(h: u16) -> usize {
+    usize::from(h.saturating_sub(2) / CARD_LINES).max(1)
+}
+
+/// Draws every column of the current phase.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let n = app.board.statuses.len().max(1);
+    let cols = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(area);
+    for (c, rect) in cols.iter().enumerate() {
+        column(frame, *rect, app, theme, c);
+    }
+}
+
+fn column(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, c: usize) {
+    let lang = app.lang();
+    let Some(status) = app.board.statuses.get(c) else {
+        return;
+    };
+    let cards = app.columns.get(c).map_or(&[][..], Vec::as_slice);
+    let focused = c == app.col && app.popup.is_none();
+    let title = format!(" {} {} ", status.name, cards.len());
+    let block = Block::bordered()
+        .border_set(if focused {
+            theme.border_focus()
+        } else {
+            theme.border()
+        })
+        .title(Span::styled(
+            title,
+            if focused {
+                theme.selected()
+            } else {
+                theme.title()
+            },
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    if w == 0 || inner.height == 0 {
+        return;
+    }
+    let cap = capacity(inner.height);
+    let sel = app.rows.get(c).copied().unwrap_or(0);
+    let start = (sel / cap) * cap;
+    let end = (start + cap).min(cards.len());
+    let (up, down) = theme.arrows();
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(if start > 0 {
+        Line::from(format!("{up} {}{start}", lang.pick("上方 ", "above: ")))
+    } else {
+        Line::raw("")
+    });
+    for (r, &i) in cards.iter().enumerate().take(end).skip(start) {
+        let selected = focused && r == sel;
+        card(
+            &mut lines,
+            app,
+            theme,
+            i,
+            w,
+            selected,
+            c == app.col && r == sel,
+        );
+    }
+    while lines.len() < usize::from(inner.height).saturating_sub(1) {
+        lines.push(Line::raw(""));
+    }
+    let below = cards.len() - end;
+    lines.truncate(usize::from(inner.height).saturating_sub(1));
+    if below > 0 {
+        lines.push(Line::from(format!(
+            "{down} {}{below}",
+            lang.pick("下方 ", "below: ")
+        )));
+    }
+    if cards.is_empty() {
+        lines[0] = Line::raw(fit(lang.pick("（无）", "(none)"), w));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Appends the four lines of one card: marker, id, light and deadline; title (two lines); lead unit.
+fn card(
+    lines: &mut Vec<Line>,
+    app: &App,
+    theme: &Theme,
+    i: usize,
+    w: usize,
+    selected: bool,
+    marked: bool,
+) {
+    let b = &app.board;
+    let t = &b.tasks[i];
+    let today = app.opts.today;
+    let light = b.light(t, today);
+    let base = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let marker = if marked { theme.marker() } else { " " };
+    let deadline = t
+        .effective_deadline()
+        .map(|d| d.format("%m-%d").to_string())
+        .unwrap_or_default();
+    let ext = if t.extended_to.is_some() {
+        app.lang().pick("延", "ext")
+    } else {
+        ""
+    };
+    let head = format!("{marker}{} ", t.id);
+    let tail = format!(
+        "{} {deadline}{ext} {}",
+        theme.symbol(light),
+        days_text(app.lang(), light, t, today)
+    );
+    let head = fit(&head, w);
+    let tail = fit(&tail, w.saturating_sub(super::text::width(&head)));
+    let gap = w.saturating_sub(super::text::width(&head) + super::text::width(&tail));
+    lines.push(Line::from(vec![
+        Span::styled(head, base.add_modifier(Modifier::BOLD)),
+        Span::styled(" ".repeat(gap), base),
+        Span::styled(tail, theme.light(light).patch(base)),
+    ]));
+    let title = wrap(&t.title, w.saturating_sub(1), 2);
+    for k in 0..2 {
+        let s = title.get(k).map_or("", String::as_str);
+        lines.push(Line::styled(pad(&format!(" {s}"), w), base));
+    }
+    let mut lead = b.unit_name(&t.lead).to_string();
+    if !t.partners.is_empty() {
+        lead.push_str(&format!(" +{}", t.partners.len()));
+    }
+    lines.push(Line::styled(
+        pad(&format!(" {lead}"), w),
+        base.add_modifier(Modifier::UNDERLINED),
+    ));
+}

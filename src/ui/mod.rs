@@ -1,0 +1,129 @@
+//! Drawing: pure functions from the app's state to a frame, one file per panel or popup.
+
+mod details;
+mod dialogs;
+mod footer;
+mod form;
+mod header;
+mod help;
+mod kanban;
+mod picker;
+pub mod text;
+mod theme;
+
+pub use picker::picker;
+pub use theme::Theme;
+
+use crate::app::{App, Popup};
+use crate::model::facts::{days_left, Light};
+use crate::model::{Lang, Task};
+use chrono::NaiveDate;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// The smallest screen the board draws on; below it says so instead.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(frame, area, app.lang());
+        return;
+    }
+    let [head, tabs, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(4),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    header::draw(frame, head, app, theme);
+    header::tabs(frame, tabs, app, theme);
+    kanban::draw(frame, body, app, theme);
+    footer::draw(frame, foot, app, theme);
+    match &app.popup {
+        None => {}
+        Some(Popup::Details { task, scroll }) => {
+            details::draw(frame, area, app, theme, *task, *scroll)
+        }
+        Some(Popup::Help { scroll }) => help::draw(frame, area, app, theme, *scroll),
+        Some(Popup::Form(f)) => form::draw(frame, area, app, theme, f),
+        Some(p) => dialogs::draw(frame, area, app, theme, p),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, lang: Lang) {
+    let msg = match lang {
+        Lang::Zh => format!(
+            "窗口太小（{}x{}），请至少调整到 {}x{}",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        ),
+        Lang::En => format!(
+            "Window too small ({}x{}); make it at least {}x{}",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        ),
+    };
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}
+
+/// A rectangle of `w` x `h` centred in `area` (clamped to it), cleared for a popup.
+pub(crate) fn popup_area(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2)).max(1);
+    let h = h.min(area.height.saturating_sub(2)).max(1);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, r);
+    // A wide character just left of the popup would spill over its border: blank it.
+    let buf = frame.buffer_mut();
+    for y in r.top()..r.bottom() {
+        if r.x > 0 {
+            if let Some(cell) = buf.cell_mut((r.x - 1, y)) {
+                if text::width(cell.symbol()) > 1 {
+                    cell.set_symbol(" ");
+                }
+            }
+        }
+    }
+    r
+}
+
+/// A bordered block in the theme's border style.
+pub(crate) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
+    Block::bordered()
+        .border_set(theme.border_focus())
+        .title(format!(" {title} "))
+        .title_style(theme.title())
+}
+
+/// "逾期3天" / "今天到期" / "剩5天" / "已完成" and the English equivalents.
+pub fn days_text(lang: Lang, light: Light, task: &Task, today: NaiveDate) -> String {
+    let d = days_left(task, today);
+    match (lang, light, d) {
+        (Lang::Zh, Light::Done, _) => "已完成".into(),
+        (Lang::En, Light::Done, _) => "done".into(),
+        (Lang::Zh, _, None) => "长期".into(),
+        (Lang::En, _, None) => "no deadline".into(),
+        (Lang::Zh, _, Some(d)) if d < 0 => format!("逾期{}天", -d),
+        (Lang::En, _, Some(d)) if d < 0 => format!("{}d late", -d),
+        (Lang::Zh, _, Some(0)) => "今天到期".into(),
+        (Lang::En, _, Some(0)) => "due today".into(),
+        (Lang::Zh, _, Some(d)) => format!("剩{d}天"),
+        (Lang::En, _, Some(d)) => format!("{d}d left"),
+    }
+}
+
+/// A light's name.
+pub fn light_name(lang: Lang, l: Light) -> &'static str {
+    match l {
+        Light::Red => lang.pick("逾期", "overdue"),
+        Light::Yellow => lang.pick("即将到期", "due soon"),
+        Light::Green => lang.pick("正常", "on track"),
+        Light::Done => lang.pick("已完成", "done"),
+    }
+}

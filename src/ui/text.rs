@@ -1,0 +1,89 @@
+//! Display-width helpers: cutting and wrapping text without ever splitting a wide character.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns the text takes on screen.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+fn cw(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+/// Cuts `s` to at most `max` columns, ending with `…` when something was cut.
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        if used + cw(c) > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += cw(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads `s` with spaces to exactly `w` columns (cutting it first if needed).
+pub fn pad(s: &str, w: usize) -> String {
+    let s = fit(s, w);
+    let n = w.saturating_sub(width(&s));
+    format!("{s}{}", " ".repeat(n))
+}
+
+/// Wraps `s` into at most `lines` lines of `max` columns; the last is cut with `…` if text remains.
+pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut used = 0;
+    let chars: Vec<char> = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if used + cw(c) > max {
+            out.push(std::mem::take(&mut cur));
+            used = 0;
+            if out.len() == lines {
+                let rest: String = chars[i..].iter().collect();
+                let last = out.pop().unwrap_or_default();
+                out.push(fit(&format!("{last}{rest}"), max));
+                return out;
+            }
+        }
+        cur.push(c);
+        used += cw(c);
+    }
+    if !cur.is_empty() || out.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_by_display_width_without_splitting_wide_characters() {
+        assert_eq!(fit("作风建设年活动", 7), "作风建…");
+        assert_eq!(width(&fit("作风建设年活动", 8)), 7);
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(pad("作风", 5), "作风 ");
+    }
+
+    #[test]
+    fn wraps_chinese_and_marks_what_is_cut() {
+        assert_eq!(
+            wrap("召开全市作风建设年动员大会", 8, 2),
+            vec!["召开全市", "作风建…"]
+        );
+        assert_eq!(wrap("短标题", 8, 2), vec!["短标题"]);
+        assert_eq!(wrap("", 8, 2), vec![""]);
+    }
+}
