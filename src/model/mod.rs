@@ -285,7 +285,9 @@ impl Board {
                 continue;
             }
             let (head, num) = t.id.split_at(t.id.len() - digits);
-            if let Ok(n) = num.parse::<u64>() {
+            // Numbers too long for u32 are not a numbering style, and counting on from them
+            // could overflow.
+            if let Ok(n) = num.parse::<u32>().map(u64::from) {
                 if n >= max {
                     max = n;
                     prefix = head.to_string();
