@@ -473,7 +473,7 @@ impl App {
             },
             Confirm::DropComments if yes => {
                 self.has_comments = false;
-                return self.save_then(false);
+                return self.save_then(self.quit_after_save);
             }
             Confirm::Conflict => match key {
                 Key::Char('a') | Key::Char('A') => {

@@ -143,11 +143,16 @@ fn event_loop(
         };
         let _guard = signals::STATE.lock().unwrap_or_else(|e| e.into_inner());
         app.now = clock(day);
-        let mut pending = update(app, action);
-        while let Some(effect) = (!pending.is_empty()).then(|| pending.remove(0)) {
-            if let Some(next) = effects::run(app, effect) {
-                pending.extend(update(app, next));
-            }
+        handle(app, action);
+    }
+}
+
+/// Applies an action and carries out the effects it asks for (and those their results ask for).
+pub fn handle(app: &mut App, action: Action) {
+    let mut pending: std::collections::VecDeque<_> = update(app, action).into();
+    while let Some(effect) = pending.pop_front() {
+        if let Some(next) = effects::run(app, effect) {
+            pending.extend(update(app, next));
         }
     }
 }

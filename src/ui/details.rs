@@ -4,7 +4,7 @@ use super::{block, days_text, light_name, popup_area, Theme};
 use crate::app::App;
 use crate::model::Raw;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
@@ -128,12 +128,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, s
     for p in &t.progress {
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {} ", p.at.time.format("%Y-%m-%d %H:%M")),
+                format!("  {}  ", p.at.time.format("%Y-%m-%d %H:%M")),
                 theme.key(),
             ),
-            Span::styled(format!("{}：", p.by), Style::new()),
-            Span::raw(p.note.clone()),
+            Span::styled(p.by.clone(), Style::new().add_modifier(Modifier::BOLD)),
         ]));
+        for note_line in p.note.lines() {
+            lines.push(Line::raw(format!("    {note_line}")));
+        }
     }
     let r = popup_area(
         frame,

@@ -52,6 +52,33 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Popup::Form(f)) => form::draw(frame, area, app, theme, f),
         Some(p) => dialogs::draw(frame, area, app, theme, p),
     }
+    if theme.ascii {
+        asciify(frame.buffer_mut());
+    }
+}
+
+/// Replaces every narrow non-ASCII character (“ ” … · and the like).
+///
+/// Terminals set up for Chinese often draw these "ambiguous width" characters two columns wide,
+/// which shifts everything after them; ASCII mode exists for those terminals. Wide characters
+/// (Chinese text) are unambiguous and stay.
+pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        let sym = cell.symbol();
+        if sym.is_ascii() || text::width(sym) != 1 {
+            continue;
+        }
+        let plain = match sym {
+            "“" | "”" | "„" => "\"",
+            "‘" | "’" => "'",
+            "…" => "~",
+            "·" | "•" => ".",
+            "—" | "–" | "─" | "━" => "-",
+            "│" | "┃" => "|",
+            _ => "?",
+        };
+        cell.set_symbol(plain);
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, lang: Lang) {

@@ -1,0 +1,212 @@
+//! What is on the screen: TestBackend snapshots at a fixed date, 80x24 and 120x40.
+
+mod common;
+
+use common::*;
+use ducha::ui::Theme;
+use ratatui::style::Color;
+
+/// Draws and checks that no wide character was cut or overlapped anything.
+fn shot(app: &mut ducha::app::App, w: u16, h: u16) -> String {
+    let s = screen(app, w, h);
+    assert!(
+        !s.contains("<<OVERLAP>>"),
+        "a wide character overlaps something:\n{s}"
+    );
+    s
+}
+
+#[test]
+fn kanban_80x24() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    insta::assert_snapshot!(shot(&mut app, 80, 24));
+}
+
+#[test]
+fn kanban_120x40() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    insta::assert_snapshot!(shot(&mut app, 120, 40));
+}
+
+#[test]
+fn kanban_scrolled_with_cards_above_and_below() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["l", "j", "j", "j", "j"]);
+    let s = shot(&mut app, 80, 24);
+    assert!(s.contains("↑ 上方 3") || s.contains("上方 4"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn kanban_after_a_move_shows_the_unsaved_marker() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["L"]);
+    let s = shot(&mut app, 80, 24);
+    assert!(s.contains("[*未保存]"));
+    assert!(s.contains("S10 → 推进中"));
+}
+
+#[test]
+fn english_board_80x24() {
+    let mut app = open_sample("demo-en.yaml", "2024-06-14");
+    insta::assert_snapshot!(shot(&mut app, 80, 24));
+}
+
+#[test]
+fn ascii_mode_80x24() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    ducha::app::update(&mut app, ducha::app::Action::Resize(80, 24));
+    let s = screen_with(
+        &mut app,
+        80,
+        24,
+        Theme {
+            color: false,
+            ascii: true,
+        },
+    );
+    assert!(
+        s.chars()
+            .all(|c| c.is_ascii() || unicode_width::UnicodeWidthChar::width(c) == Some(2)),
+        "{s}"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn details_80x24() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["l", "Enter"]);
+    insta::assert_snapshot!(shot(&mut app, 80, 24));
+}
+
+#[test]
+fn details_120x40() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["1", "Enter"]);
+    insta::assert_snapshot!(shot(&mut app, 120, 40));
+}
+
+#[test]
+fn form_80x24() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["n"]);
+    type_text(&mut app, "召开第三次调度会");
+    press(&mut app, &["Tab", "Tab"]);
+    type_text(&mut app, "市委");
+    insta::assert_snapshot!(shot(&mut app, 80, 24));
+}
+
+#[test]
+fn form_120x40_with_a_bad_date() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["e", "Tab", "Tab", "Tab", "Tab"]);
+    press(&mut app, &["C-u"]);
+    type_text(&mut app, "2017-02-30");
+    let s = shot(&mut app, 120, 40);
+    assert!(s.contains("2017-02-30 不存在"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn search_80x24() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["/"]);
+    type_text(&mut app, "学习");
+    insta::assert_snapshot!(shot(&mut app, 80, 24));
+}
+
+#[test]
+fn help_80x24() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["?"]);
+    insta::assert_snapshot!(shot(&mut app, 80, 24));
+}
+
+#[test]
+fn help_120x40_lists_every_key_of_the_table() {
+    let mut app = open_sample("demo-en.yaml", "2024-06-14");
+    press(&mut app, &["?"]);
+    let s = shot(&mut app, 120, 40);
+    for (keys, what) in ducha::keymap::help_rows(ducha::model::Lang::En) {
+        assert!(
+            s.contains(keys) && s.contains(what),
+            "help lacks {keys} {what}"
+        );
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn too_small() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    insta::assert_snapshot!(shot(&mut app, 50, 12));
+}
+
+#[test]
+fn delete_question_and_filter_menu() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["d"]);
+    let s = shot(&mut app, 80, 24);
+    assert!(s.contains("确定删除"));
+    press(&mut app, &["n", "f"]);
+    type_text(&mut app, "亮灯");
+    insta::assert_snapshot!(shot(&mut app, 80, 24));
+}
+
+#[test]
+fn without_colour_overdue_is_still_marked() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    let buf = buffer(
+        &mut app,
+        120,
+        40,
+        Theme {
+            color: false,
+            ascii: false,
+        },
+    );
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "NO_COLOR: no colours at all"
+    );
+    let s = screen_with(
+        &mut app,
+        120,
+        40,
+        Theme {
+            color: false,
+            ascii: false,
+        },
+    );
+    let overdue = s.lines().find(|l| l.contains("M03")).unwrap();
+    assert!(
+        overdue.contains('●') && overdue.contains("逾期10天"),
+        "{overdue}"
+    );
+    let soon = s.lines().find(|l| l.contains("S12")).unwrap();
+    assert!(soon.contains('▲') && soon.contains("剩1天"), "{soon}");
+}
+
+#[test]
+fn every_screen_fits_at_every_size() {
+    for (w, h) in [(60, 16), (80, 24), (100, 30), (120, 40), (200, 60)] {
+        for keys in [
+            &[][..],
+            &["Enter"],
+            &["n"],
+            &["?"],
+            &["/"],
+            &["f"],
+            &["x"],
+            &["p"],
+            &["d"],
+        ] {
+            let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+            press(&mut app, keys);
+            shot(&mut app, w, h);
+        }
+    }
+}
