@@ -5,6 +5,15 @@ use crate::store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// "1 error", "2 errors".
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Checks each file; 0 when all are usable, 1 when any has errors, 2 when any cannot be read.
 pub fn run(files: &[PathBuf]) -> ExitCode {
     let mut worst = 0u8;
@@ -34,8 +43,11 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
                         match lang {
                             crate::model::Lang::Zh =>
                                 format!("{name}: {errors} 个错误，{warnings} 个警告"),
-                            crate::model::Lang::En =>
-                                format!("{name}: {errors} errors, {warnings} warnings"),
+                            crate::model::Lang::En => format!(
+                                "{name}: {}, {}",
+                                count(errors, "error"),
+                                count(warnings, "warning")
+                            ),
                         }
                     );
                 } else {
@@ -47,8 +59,9 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
                                 p.board.tasks.len()
                             ),
                             crate::model::Lang::En => format!(
-                                "{name}: ok ({} tasks, {warnings} warnings)",
-                                p.board.tasks.len()
+                                "{name}: ok ({}, {})",
+                                count(p.board.tasks.len(), "task"),
+                                count(warnings, "warning")
                             ),
                         }
                     );

@@ -3,6 +3,7 @@
 mod build;
 mod de;
 mod emit;
+mod lenient;
 mod recovery;
 mod save;
 mod spans;
@@ -12,7 +13,7 @@ pub use emit::to_yaml;
 pub use recovery::{pending_recovery, recovery_path, remove_recovery, write_recovery};
 pub use save::{backup_path, save, write_atomic, SaveError};
 
-use crate::model::validate::{validate, Diagnostic};
+use crate::model::validate::{validate, Diagnostic, Severity};
 use crate::model::{Board, Lang};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -69,12 +70,14 @@ pub enum LoadError {
     Io(PathBuf, std::io::Error),
     /// The path is a directory.
     IsDir(PathBuf),
+    /// The file holds nothing but white space.
+    Empty(PathBuf),
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge(PathBuf, u64),
     /// The bytes are not UTF-8; the line of the first bad byte.
     NotUtf8(PathBuf, usize),
-    /// Malformed YAML or a value of the wrong type.
-    Syntax(PathBuf, Diagnostic),
+    /// Malformed YAML, or a document that is not a mapping; in the language the file seems to use.
+    Syntax(PathBuf, Diagnostic, Lang),
 }
 
 impl LoadError {
@@ -89,6 +92,10 @@ impl LoadError {
                 Lang::Zh => format!("{}: 这是一个目录，不是看板文件", p.display()),
                 Lang::En => format!("{}: is a directory, not a board file", p.display()),
             },
+            LoadError::Empty(p) => match lang {
+                Lang::Zh => format!("{}: 文件为空，不是看板文件", p.display()),
+                Lang::En => format!("{}: the file is empty, not a board file", p.display()),
+            },
             LoadError::TooLarge(p, n) => match lang {
                 Lang::Zh => format!("{}: 文件过大（{n} 字节，上限 {MAX_FILE_BYTES}）", p.display()),
                 Lang::En => format!("{}: file too large ({n} bytes, limit {MAX_FILE_BYTES})", p.display()),
@@ -97,7 +104,8 @@ impl LoadError {
                 Lang::Zh => format!("{}:{line}: 文件不是 UTF-8 编码（如为 GBK，请先转换：iconv -f GBK -t UTF-8）", p.display()),
                 Lang::En => format!("{}:{line}: the file is not UTF-8 (if it is GBK, convert it: iconv -f GBK -t UTF-8)", p.display()),
             },
-            LoadError::Syntax(p, d) => d.render(&p.display().to_string(), lang),
+            // The message was written in the file's language; the rest of its line follows it.
+            LoadError::Syntax(p, d, file_lang) => d.render(&p.display().to_string(), *file_lang),
         }
     }
 
@@ -110,7 +118,11 @@ impl LoadError {
 /// Cheap guess at the language of a text that failed to parse, for its error message.
 fn guess_lang(text: &str) -> Lang {
     text.lines()
-        .find_map(|l| l.strip_prefix("lang:").and_then(Lang::parse))
+        .find_map(|l| {
+            let v = l.strip_prefix("lang:")?;
+            let v = v.split(" #").next().unwrap_or(v);
+            Lang::parse(v.trim().trim_matches(['"', '\'']))
+        })
         .unwrap_or_default()
 }
 
@@ -132,19 +144,35 @@ fn has_comments(text: &str) -> bool {
 }
 
 /// Splits serde_yaml's "path: message at line L column C" into its parts.
+///
+/// Only the position that is reported separately is cut out of the message: a syntax error may
+/// name a second one ("while parsing a flow mapping at line 3 column 5"), which says where the
+/// unclosed bracket was opened.
 fn syntax_diagnostic(err: &serde_yaml::Error, lang: Lang) -> Diagnostic {
     let full = err.to_string();
-    let msg = match full.rfind(" at line ") {
-        Some(i) if err.location().is_some() => &full[..i],
-        _ => full.as_str(),
+    let at = err
+        .location()
+        .map(|l| format!(" at line {} column {}", l.line(), l.column()));
+    let msg = match at
+        .as_deref()
+        .and_then(|a| full.find(a).map(|i| (i, a.len())))
+    {
+        Some((i, n)) => format!("{}{}", &full[..i], &full[i + n..]),
+        None => full,
     };
     let (path, detail) = match msg.split_once(": ") {
         Some((p, rest)) if !p.is_empty() && !p.contains(char::is_whitespace) => (p, rest),
-        _ => ("", msg),
+        _ => ("", msg.as_str()),
     };
     let mut d = Diagnostic::error(path, format!("{}{detail}", lang.pick("格式错误：", "")));
     d.pos = err.location().map(|l| (l.line(), l.column()));
     d
+}
+
+/// Whether `path` is `under` itself or a field or item inside it.
+fn is_within(path: &str, under: &str) -> bool {
+    path.strip_prefix(under)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// Parses and checks board text.
@@ -157,15 +185,43 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
             lang.pick("文件为空", "the file is empty"),
         ));
     }
-    let file: de::FileBoard =
-        serde_yaml::from_str(text).map_err(|e| syntax_diagnostic(&e, guess_lang(text)))?;
-    let (board, mut diagnostics) = build::build(file);
-    diagnostics.extend(validate(&board));
+    let (file, mut diagnostics) = match serde_yaml::from_str::<de::FileBoard>(text) {
+        Ok(file) => (Some(file), Vec::new()),
+        Err(e) => {
+            let read = lenient::read(text, &e, guess_lang(text))?;
+            (read.file, read.errors)
+        }
+    };
+    let board = match file {
+        Some(file) => {
+            let (board, built) = build::build(file);
+            // A value of the wrong type was read as absent: what follows from that is not news.
+            let wrong: Vec<String> = diagnostics.iter().map(|d| d.path.clone()).collect();
+            let follows = |d: &Diagnostic| wrong.iter().any(|w| is_within(&d.path, w));
+            diagnostics.extend(built.into_iter().filter(|d| !follows(d)));
+            // Nor is a field reported twice in other words ("missing" and then "empty").
+            let reported: std::collections::HashSet<String> = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| d.path.clone())
+                .collect();
+            diagnostics.extend(
+                validate(&board)
+                    .into_iter()
+                    .filter(|d| !follows(d) && !reported.contains(&d.path)),
+            );
+            board
+        }
+        // So many wrong values that the rest would only be noise: those are the report.
+        None => Board::default(),
+    };
     if !diagnostics.is_empty() {
         let at = spans::positions(text);
         for d in &mut diagnostics {
             d.pos = spans::locate(&at, &d.path);
         }
+        // In file order, as an editor walks them; problems of the whole file first.
+        diagnostics.sort_by_key(|d| d.pos);
     }
     Ok(Parsed {
         board,
@@ -185,7 +241,11 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             + 1;
         LoadError::NotUtf8(path.to_path_buf(), line)
     })?;
-    let parsed = parse(text).map_err(|d| LoadError::Syntax(path.to_path_buf(), d))?;
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
+        return Err(LoadError::Empty(path.to_path_buf()));
+    }
+    let parsed =
+        parse(text).map_err(|d| LoadError::Syntax(path.to_path_buf(), d, guess_lang(text)))?;
     Ok(Loaded {
         parsed,
         disk: DiskStamp::of(&bytes),
