@@ -46,9 +46,53 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Writes bytes to `path` atomically: temporary file in the same folder, fsync, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, bytes, None)
+}
+
+/// Like [`write_atomic`], giving the new file `permissions` when given.
+fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<()> {
+    // The rename onto a folder would fail only after the temporary file got a name, and that
+    // file would be left behind.
+    if path.is_dir() {
+        return Err(std::io::Error::new(
+            ErrorKind::IsADirectory,
+            "a folder is in the way",
+        ));
+    }
     let mut file = AtomicWriteFile::options().open(path)?;
+    if let Some(p) = permissions {
+        file.as_file().set_permissions(p)?;
+    }
     file.write_all(bytes)?;
     file.commit()
+}
+
+/// The file a path finally names, following symbolic links even when the last one dangles.
+///
+/// Replacing the link itself would leave its target stale and put a new file (with the link's
+/// permissions, which are 0777) in its place.
+fn link_target(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    // The same bound as the kernel's, against loops.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::read_link(&p) {
+                Ok(next) => {
+                    p = match p.parent() {
+                        Some(dir) => dir.join(next),
+                        None => next,
+                    };
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    p
 }
 
 /// Saves `board` to `path`.
@@ -62,7 +106,8 @@ pub fn save(
 ) -> Result<DiskStamp, SaveError> {
     let io = |e| SaveError::Io(path.to_path_buf(), e);
     let text = to_yaml(board);
-    let current = match std::fs::read(path) {
+    let target = link_target(path);
+    let current = match std::fs::read(&target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == ErrorKind::NotFound => None,
         Err(e) => return Err(io(e)),
@@ -77,8 +122,12 @@ pub fn save(
         return Ok(new);
     }
     if let Some(old) = &current {
-        write_atomic(&backup_path(path), old).map_err(|e| SaveError::Io(backup_path(path), e))?;
+        // The backup holds the same text as the file, so it gets the same permissions: a board
+        // readable only by its office must not become readable by all through its backup.
+        let permissions = std::fs::metadata(&target).map_err(io)?.permissions();
+        let bak = backup_path(path);
+        write_atomic_with(&bak, old, Some(permissions)).map_err(|e| SaveError::Io(bak, e))?;
     }
-    write_atomic(path, text.as_bytes()).map_err(io)?;
+    write_atomic(&target, text.as_bytes()).map_err(io)?;
     Ok(new)
 }
