@@ -194,8 +194,15 @@ pub static BINDINGS: &[Binding] = &[
         label: "v",
         presses: &[C('v')],
         action: Action::NextView,
-        zh: "切换视图",
-        en: "next view",
+        zh: "切换视图（看板、按单位、总览）",
+        en: "next view (kanban, by unit, overview)",
+    },
+    Binding {
+        label: "o",
+        presses: &[C('o')],
+        action: Action::Sort,
+        zh: "单位视图排序（逾期、完成率、单位）",
+        en: "order units (overdue, done %, name)",
     },
     Binding {
         label: "u",

@@ -89,6 +89,8 @@ pub enum Action {
     Filter,
     /// Next view.
     NextView,
+    /// Next row order of the by-unit table.
+    Sort,
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.

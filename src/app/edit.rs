@@ -83,7 +83,11 @@ impl App {
         self.refresh();
         if let Some(i) = focus {
             if let Some(t) = self.board.tasks.get(i) {
-                if let Some(p) = self.board.phase_index(&t.phase) {
+                if let Some(p) = self
+                    .board
+                    .phase_index(&t.phase)
+                    .filter(|_| self.view == super::View::Kanban)
+                {
                     if p != self.phase {
                         self.phase = p;
                         self.refresh();

@@ -5,6 +5,7 @@ mod edit;
 mod form;
 mod input;
 mod popup;
+mod units;
 mod update;
 
 pub use action::{Action, Effect, Key, SaveFailure};
@@ -12,6 +13,7 @@ pub use edit::Edit;
 pub use form::{date_error, labels as form_labels, Choice, Form, FormField};
 pub use input::LineEdit;
 pub use popup::{Confirm, FilterItem, Popup};
+pub use units::{UnitSort, UnitsState};
 pub use update::update;
 
 use crate::model::facts::Light;
@@ -26,6 +28,21 @@ pub enum View {
     /// One phase as columns of cards.
     #[default]
     Kanban,
+    /// One row per lead unit.
+    Units,
+    /// The campaign at a glance.
+    Overview,
+}
+
+impl View {
+    /// The view after this one (`v`).
+    pub fn next(self) -> View {
+        match self {
+            View::Kanban => View::Units,
+            View::Units => View::Overview,
+            View::Overview => View::Kanban,
+        }
+    }
 }
 
 /// What narrows the cards shown.
@@ -91,6 +108,10 @@ pub struct App {
     pub columns: Vec<Vec<usize>>,
     /// Search and filters.
     pub filters: Filters,
+    /// The by-unit view.
+    pub units: UnitsState,
+    /// Lines the overview is scrolled.
+    pub overview_scroll: u16,
     /// The search being typed, while the search prompt is open.
     pub searching: Option<LineEdit>,
     /// The open popup.
@@ -140,6 +161,8 @@ impl App {
             col: 0,
             columns: Vec::new(),
             filters: Filters::default(),
+            units: UnitsState::default(),
+            overview_scroll: 0,
             searching: None,
             popup: None,
             message: None,
@@ -197,8 +220,16 @@ impl App {
             || t.category.as_deref().is_some_and(hit)
     }
 
-    /// Recomputes the columns of the current phase; call after anything that changes them.
+    /// Recomputes what the current view lists; call after anything that changes it.
     pub fn refresh(&mut self) {
+        match self.view {
+            View::Units => self.refresh_units(),
+            View::Kanban | View::Overview => self.refresh_columns(),
+        }
+    }
+
+    /// Recomputes the kanban columns of the current phase.
+    fn refresh_columns(&mut self) {
         let n = self.board.statuses.len();
         let mut cols: Vec<Vec<usize>> = vec![Vec::new(); n];
         if let Some(phase) = self.board.phases.get(self.phase) {
@@ -228,16 +259,26 @@ impl App {
         }
     }
 
-    /// Index of the selected task, if the column has any.
+    /// Index of the selected task: the kanban card, or the task in an open unit's list.
     pub fn selected(&self) -> Option<usize> {
-        self.columns
-            .get(self.col)?
-            .get(*self.rows.get(self.col)?)
-            .copied()
+        match self.view {
+            View::Kanban => self
+                .columns
+                .get(self.col)?
+                .get(*self.rows.get(self.col)?)
+                .copied(),
+            View::Units if self.units.open.is_some() => {
+                self.units.tasks.get(self.units.task_row).copied()
+            }
+            View::Units | View::Overview => None,
+        }
     }
 
     /// Selects the task with index `task` if it is shown.
     pub fn select_task(&mut self, task: usize) {
+        if let Some(r) = self.units.tasks.iter().position(|&i| i == task) {
+            self.units.task_row = r;
+        }
         for (c, col) in self.columns.iter().enumerate() {
             if let Some(r) = col.iter().position(|&i| i == task) {
                 self.col = c;

@@ -1,7 +1,7 @@
 //! The one place the app's state changes: an action in, effects out, no I/O.
 
 use super::popup::filter_menu;
-use super::{Action, App, Confirm, Effect, Form, Key, LineEdit, Popup, SaveFailure};
+use super::{Action, App, Confirm, Effect, Form, Key, LineEdit, Popup, SaveFailure, View};
 
 /// Applies an action to the app and returns the work the event loop must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -115,10 +115,40 @@ impl App {
         Vec::new()
     }
 
-    fn move_row(&mut self, to: impl Fn(usize, usize) -> usize) {
-        let n = self.columns.get(self.col).map_or(0, Vec::len);
-        if let Some(r) = self.rows.get_mut(self.col) {
-            *r = if n == 0 { 0 } else { to(*r, n).min(n - 1) };
+    /// Moves the selection of the current view: cards, unit rows, a unit's tasks, or the overview's scroll.
+    fn navigate(&mut self, action: &Action, page: usize) {
+        let to = |r: usize, n: usize| -> usize {
+            let r = match action {
+                Action::Up => r.saturating_sub(1),
+                Action::Down => r + 1,
+                Action::PageUp => r.saturating_sub(page),
+                Action::PageDown => r + page,
+                Action::First => 0,
+                Action::Last => n,
+                _ => r,
+            };
+            r.min(n.saturating_sub(1))
+        };
+        match self.view {
+            View::Kanban => match action {
+                Action::Left => self.col = self.col.saturating_sub(1),
+                Action::Right => {
+                    self.col = (self.col + 1).min(self.board.statuses.len().saturating_sub(1))
+                }
+                _ => {
+                    let n = self.columns.get(self.col).map_or(0, Vec::len);
+                    if let Some(r) = self.rows.get_mut(self.col) {
+                        *r = to(*r, n);
+                    }
+                }
+            },
+            View::Units if self.units.open.is_some() => {
+                self.units.task_row = to(self.units.task_row, self.units.tasks.len())
+            }
+            View::Units => self.units.row = to(self.units.row, self.units.rows.len()),
+            View::Overview => {
+                self.overview_scroll = to(usize::from(self.overview_scroll), 1000) as u16
+            }
         }
     }
 
@@ -205,16 +235,14 @@ impl App {
         let lang = self.lang();
         let page = self.page();
         match action {
-            Action::Left => self.col = self.col.saturating_sub(1),
-            Action::Right => {
-                self.col = (self.col + 1).min(self.board.statuses.len().saturating_sub(1))
-            }
-            Action::Up => self.move_row(|r, _| r.saturating_sub(1)),
-            Action::Down => self.move_row(|r, _| r + 1),
-            Action::PageUp => self.move_row(|r, _| r.saturating_sub(page)),
-            Action::PageDown => self.move_row(|r, _| r + page),
-            Action::First => self.move_row(|_, _| 0),
-            Action::Last => self.move_row(|_, n| n),
+            Action::Left
+            | Action::Right
+            | Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => self.navigate(&action, page),
             Action::NextPhase => self.goto_phase((self.phase + 1) % self.board.phases.len().max(1)),
             Action::PrevPhase => {
                 let n = self.board.phases.len().max(1);
@@ -223,6 +251,9 @@ impl App {
             Action::GotoPhase(p) => self.goto_phase(p),
             Action::MoveNext | Action::MovePrev if self.can_edit() => {
                 return self.move_selected(action == Action::MoveNext)
+            }
+            Action::Details if self.view == View::Units && self.units.open.is_none() => {
+                self.open_unit()
             }
             Action::Details => match self.selected() {
                 Some(task) => self.popup = Some(Popup::Details { task, scroll: 0 }),
@@ -288,9 +319,18 @@ impl App {
             },
             Action::Search => self.searching = Some(LineEdit::new(&self.filters.search)),
             Action::Filter => self.popup = Some(filter_menu(&self.board, lang)),
-            Action::NextView => self.say(
-                "看板视图（按单位、总览视图将在调度会视图中提供）",
-                "kanban view (by-unit and overview views come with the meeting views)",
+            Action::NextView => {
+                self.view = self.view.next();
+                self.refresh();
+            }
+            Action::Sort if self.view == View::Units => {
+                self.units.sort = self.units.sort.next();
+                self.refresh();
+                self.message = Some(self.units.sort.label(lang).to_string());
+            }
+            Action::Sort => self.say(
+                "o 用于按单位视图排序（按 v 切换视图）",
+                "o sorts the by-unit view (v switches views)",
             ),
             Action::Undo if self.can_edit() => return self.undo(),
             Action::Redo if self.can_edit() => return self.redo(),
@@ -303,6 +343,10 @@ impl App {
                     self.quit = true;
                     return vec![Effect::Quit];
                 }
+            }
+            Action::Escape if self.view == View::Units && self.units.open.is_some() => {
+                self.units.open = None;
+                self.refresh();
             }
             Action::Escape if self.filters.active() => {
                 self.filters = Default::default();

@@ -2,7 +2,7 @@
 
 use super::text::{fit, width};
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, View};
 use crate::report::percent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -110,4 +110,43 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The names of the views with the current one highlighted, and what the view shows.
+pub fn views(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang();
+    let names = [
+        (View::Kanban, lang.pick("看板", "Kanban")),
+        (View::Units, lang.pick("按单位", "By unit")),
+        (View::Overview, lang.pick("总览", "Overview")),
+    ];
+    let mut spans = Vec::new();
+    for (v, name) in names {
+        let style = if v == app.view {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::raw(lang.pick("  v 切换视图", "  v switches view")));
+    let hint = match app.view {
+        View::Units if app.units.open.is_some() => lang.pick(
+            " Enter 详情  >/< 改状态  p 进展  x 延期  Esc 返回单位列表",
+            " Enter details  >/< status  p note  x extend  Esc back",
+        ),
+        View::Units => lang.pick(
+            " ↑↓ 选择单位  Enter 查看其任务  o 切换排序",
+            " ↑↓ choose unit  Enter its tasks  o order",
+        ),
+        _ => lang.pick(" ↑↓ 滚动", " ↑↓ scroll"),
+    };
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(spans),
+            Line::styled(fit(hint, usize::from(area.width)), theme.key()),
+        ]),
+        area,
+    );
 }

@@ -7,14 +7,16 @@ mod form;
 mod header;
 mod help;
 mod kanban;
+mod overview;
 mod picker;
 pub mod text;
 mod theme;
+mod units;
 
 pub use picker::picker;
 pub use theme::Theme;
 
-use crate::app::{App, Popup};
+use crate::app::{App, Popup, View};
 use crate::model::facts::{days_left, Light};
 use crate::model::{Lang, Task};
 use chrono::NaiveDate;
@@ -40,8 +42,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     ])
     .areas(area);
     header::draw(frame, head, app, theme);
-    header::tabs(frame, tabs, app, theme);
-    kanban::draw(frame, body, app, theme);
+    match app.view {
+        View::Kanban => {
+            header::tabs(frame, tabs, app, theme);
+            kanban::draw(frame, body, app, theme);
+        }
+        View::Units => {
+            header::views(frame, tabs, app, theme);
+            units::draw(frame, body, app, theme);
+        }
+        View::Overview => {
+            header::views(frame, tabs, app, theme);
+            overview::draw(frame, body, app, theme);
+        }
+    }
     footer::draw(frame, foot, app, theme);
     match &app.popup {
         None => {}

@@ -99,6 +99,15 @@ impl Theme {
         }
     }
 
+    /// Full and empty cells of progress bars.
+    pub fn bar_cells(&self) -> (&'static str, &'static str) {
+        if self.ascii {
+            ("#", ".")
+        } else {
+            ("█", "░")
+        }
+    }
+
     /// Scroll markers.
     pub fn arrows(&self) -> (&'static str, &'static str) {
         if self.ascii {

@@ -1,0 +1,125 @@
+//! The by-unit view's state: one row per lead unit, sortable, and a unit's tasks across phases.
+
+use super::App;
+use crate::model::facts::{Summary, UnitTally};
+use crate::model::Lang;
+
+/// Orders of the by-unit table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnitSort {
+    /// Most overdue first: who is behind.
+    #[default]
+    Overdue,
+    /// Highest completion first.
+    Completion,
+    /// The board's unit order.
+    Name,
+}
+
+impl UnitSort {
+    /// The next order in the cycle.
+    pub fn next(self) -> UnitSort {
+        match self {
+            UnitSort::Overdue => UnitSort::Completion,
+            UnitSort::Completion => UnitSort::Name,
+            UnitSort::Name => UnitSort::Overdue,
+        }
+    }
+
+    /// The order's name.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            UnitSort::Overdue => lang.pick("按逾期数", "by overdue"),
+            UnitSort::Completion => lang.pick("按完成率", "by completion"),
+            UnitSort::Name => lang.pick("按单位", "by unit"),
+        }
+    }
+}
+
+/// What the by-unit view shows and where its selection is.
+#[derive(Debug, Clone, Default)]
+pub struct UnitsState {
+    /// Row order.
+    pub sort: UnitSort,
+    /// Selected unit row.
+    pub row: usize,
+    /// The unit whose tasks are listed, if one is open.
+    pub open: Option<String>,
+    /// Selected row in the open unit's task list.
+    pub task_row: usize,
+    /// Lead units with their counts, in `sort` order (kept up to date by `refresh`).
+    pub rows: Vec<UnitTally>,
+    /// The open unit's tasks, most urgent first (kept up to date by `refresh`).
+    pub tasks: Vec<usize>,
+}
+
+impl App {
+    /// Recomputes the by-unit rows and the open unit's tasks.
+    pub(super) fn refresh_units(&mut self) {
+        let today = self.opts.today;
+        let summary = Summary::of(&self.board, today, |t| self.matches(t));
+        let mut rows: Vec<UnitTally> = summary
+            .units
+            .into_iter()
+            .filter(|u| u.tally.total > 0)
+            .collect();
+        let order = |id: &str| {
+            self.board
+                .units
+                .iter()
+                .position(|u| u.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        match self.units.sort {
+            UnitSort::Overdue => rows.sort_by(|a, b| {
+                (b.tally.overdue, b.tally.due_soon)
+                    .cmp(&(a.tally.overdue, a.tally.due_soon))
+                    .then(a.tally.rate().total_cmp(&b.tally.rate()))
+                    .then(order(&a.id).cmp(&order(&b.id)))
+            }),
+            UnitSort::Completion => rows.sort_by(|a, b| {
+                b.tally
+                    .rate()
+                    .total_cmp(&a.tally.rate())
+                    .then(a.tally.overdue.cmp(&b.tally.overdue))
+                    .then(order(&a.id).cmp(&order(&b.id)))
+            }),
+            UnitSort::Name => rows.sort_by_key(|u| (order(&u.id), u.name.clone())),
+        }
+        let tasks = match &self.units.open {
+            Some(id) => {
+                let b = &self.board;
+                let mut v: Vec<usize> = b
+                    .tasks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| &t.lead == id && self.matches(t))
+                    .map(|(i, _)| i)
+                    .collect();
+                v.sort_by_key(|&i| {
+                    (
+                        b.light(&b.tasks[i], today),
+                        b.tasks[i].effective_deadline().is_none(),
+                        b.tasks[i].effective_deadline(),
+                        i,
+                    )
+                });
+                v
+            }
+            None => Vec::new(),
+        };
+        self.units.row = self.units.row.min(rows.len().saturating_sub(1));
+        self.units.task_row = self.units.task_row.min(tasks.len().saturating_sub(1));
+        self.units.rows = rows;
+        self.units.tasks = tasks;
+    }
+
+    /// Opens the selected unit's task list.
+    pub(super) fn open_unit(&mut self) {
+        if let Some(u) = self.units.rows.get(self.units.row) {
+            self.units.open = Some(u.id.clone());
+            self.units.task_row = 0;
+            self.refresh_units();
+        }
+    }
+}

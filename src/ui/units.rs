@@ -1,0 +1,210 @@
+//! The by-unit view: one row per lead unit, or the open unit's tasks across all phases.
+
+use super::text::{fit, pad, width};
+use super::{days_text, Theme};
+use crate::app::App;
+use crate::report::percent;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+
+/// Right-aligns `s` in `w` columns.
+fn num(s: impl ToString, w: usize) -> String {
+    let s = s.to_string();
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(&s))))
+}
+
+/// A text bar of `w` cells, `rate` of it full.
+pub fn bar(theme: &Theme, rate: f64, w: usize) -> String {
+    let full = ((rate.clamp(0.0, 1.0) * w as f64).round() as usize).min(w);
+    let (f, e) = theme.bar_cells();
+    format!("{}{}", f.repeat(full), e.repeat(w - full))
+}
+
+/// Draws the table of units, or the open unit's tasks.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang();
+    let title = match &app.units.open {
+        Some(id) => format!(
+            " {} {}（{}）  Esc {} ",
+            app.board.unit_name(id),
+            lang.pick("牵头的任务", "leads"),
+            app.units.tasks.len(),
+            lang.pick("返回", "back")
+        ),
+        None => format!(
+            " {}  ·  {}（o {}） ",
+            lang.pick("按牵头单位", "By lead unit"),
+            app.units.sort.label(lang),
+            lang.pick("切换排序", "changes order")
+        ),
+    };
+    let block = Block::bordered()
+        .border_set(theme.border_focus())
+        .title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    let rows = usize::from(inner.height).saturating_sub(1).max(1);
+    let lines = if app.units.open.is_some() {
+        tasks(app, theme, w, rows)
+    } else {
+        table(app, theme, w, rows)
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn table(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> {
+    let lang = app.lang();
+    let heads = [
+        lang.pick("任务", "Tasks"),
+        lang.pick("已完成", "Done"),
+        lang.pick("推进中", "Doing"),
+        lang.pick("未启动", "To do"),
+        lang.pick("逾期", "Late"),
+        lang.pick("即将到期", "Soon"),
+        lang.pick("完成率", "Done %"),
+    ];
+    let cw: Vec<usize> = heads.iter().map(|h| width(h).max(4) + 1).collect();
+    let fixed: usize = cw.iter().sum::<usize>() + 5;
+    let bar_w = if w > fixed + 40 { 12 } else { 0 };
+    let name_w = w.saturating_sub(fixed + bar_w + 1).max(8);
+    let mut head = format!(
+        "{}{}",
+        pad(lang.pick(" 排名", " Rank"), 5),
+        pad(lang.pick("牵头单位", "Lead unit"), name_w)
+    );
+    for (h, c) in heads.iter().zip(&cw) {
+        head.push_str(&num(h, *c));
+    }
+    let mut lines = vec![Line::styled(fit(&head, w), theme.title())];
+    let sel = app.units.row;
+    let start = (sel / rows.max(1)) * rows.max(1);
+    for (i, u) in app.units.rows.iter().enumerate().skip(start).take(rows) {
+        let t = &u.tally;
+        let selected = i == sel && app.popup.is_none();
+        let base = if selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        let marker = if selected { theme.marker() } else { " " };
+        let mut spans = vec![
+            Span::styled(format!("{marker}{}", pad(&(i + 1).to_string(), 4)), base),
+            Span::styled(pad(&u.name, name_w), base),
+        ];
+        let cells = [t.total, t.done, t.doing, t.todo];
+        for (n, c) in cells.iter().zip(&cw) {
+            spans.push(Span::styled(num(n, *c), base));
+        }
+        let late = if t.overdue > 0 {
+            format!(
+                "{}{}",
+                theme.symbol(crate::model::facts::Light::Red),
+                t.overdue
+            )
+        } else {
+            "0".into()
+        };
+        spans.push(Span::styled(
+            num(late, cw[4]),
+            if t.overdue > 0 {
+                theme.light(crate::model::facts::Light::Red).patch(base)
+            } else {
+                base
+            },
+        ));
+        let soon = if t.due_soon > 0 {
+            format!(
+                "{}{}",
+                theme.symbol(crate::model::facts::Light::Yellow),
+                t.due_soon
+            )
+        } else {
+            "0".into()
+        };
+        spans.push(Span::styled(
+            num(soon, cw[5]),
+            if t.due_soon > 0 {
+                theme.light(crate::model::facts::Light::Yellow).patch(base)
+            } else {
+                base
+            },
+        ));
+        spans.push(Span::styled(num(percent(t.rate()), cw[6]), base));
+        if bar_w > 0 {
+            spans.push(Span::styled(
+                format!(" {}", bar(theme, t.rate(), bar_w - 1)),
+                base,
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    if app.units.rows.is_empty() {
+        lines.push(Line::raw(
+            lang.pick(" （没有符合条件的任务）", " (no matching tasks)"),
+        ));
+    }
+    lines
+}
+
+fn tasks(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> {
+    let lang = app.lang();
+    let b = &app.board;
+    let today = app.opts.today;
+    let head = format!(
+        "{}{}{}{}{}",
+        pad(lang.pick("  编号", "  ID"), 8),
+        pad(lang.pick("时限", "Due"), 7),
+        pad(lang.pick("亮灯", "Light"), 14),
+        pad(lang.pick("状态", "Status"), 9),
+        lang.pick("阶段·任务", "Phase · task")
+    );
+    let mut lines = vec![Line::styled(fit(&head, w), theme.title())];
+    let sel = app.units.task_row;
+    let start = (sel / rows.max(1)) * rows.max(1);
+    for (r, &i) in app.units.tasks.iter().enumerate().skip(start).take(rows) {
+        let t = &b.tasks[i];
+        let light = b.light(t, today);
+        let selected = r == sel && app.popup.is_none();
+        let base = if selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        let marker = if selected { theme.marker() } else { " " };
+        let due = t
+            .effective_deadline()
+            .map(|d| d.format("%m-%d").to_string())
+            .unwrap_or_default();
+        let status = b
+            .statuses
+            .iter()
+            .find(|s| s.id == t.status)
+            .map_or(t.status.as_str(), |s| s.name.as_str());
+        let phase = b
+            .phase_index(&t.phase)
+            .map_or("?".into(), |p| (p + 1).to_string());
+        let rest = w.saturating_sub(8 + 7 + 14 + 9);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker} {}", pad(&t.id, 6)), base),
+            Span::styled(pad(&due, 7), base),
+            Span::styled(
+                pad(
+                    &format!(
+                        "{} {}",
+                        theme.symbol(light),
+                        days_text(lang, light, t, today)
+                    ),
+                    14,
+                ),
+                theme.light(light).patch(base),
+            ),
+            Span::styled(pad(status, 9), base),
+            Span::styled(pad(&format!("{phase}·{}", t.title), rest), base),
+        ]));
+    }
+    lines
+}
