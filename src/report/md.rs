@@ -61,6 +61,14 @@ fn task_table(out: &mut String, lang: Lang, rows: &[TaskRow], days_label: &str, 
     out.push('\n');
 }
 
+/// "逾期任务（3）" or "Overdue (3)": full-width brackets belong to Chinese text only.
+fn counted(lang: Lang, what: &str, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{what}（{n}）"),
+        Lang::En => format!("{what} ({n})"),
+    }
+}
+
 /// Renders the report as Markdown in the board's language.
 pub fn render(r: &Report) -> String {
     let lang = r.lang();
@@ -162,9 +170,8 @@ pub fn render(r: &Report) -> String {
 
     let _ = writeln!(
         out,
-        "## {}（{}）\n",
-        lang.pick("逾期任务", "Overdue"),
-        r.overdue.len()
+        "## {}\n",
+        counted(lang, lang.pick("逾期任务", "Overdue"), r.overdue.len())
     );
     task_table(
         &mut out,
@@ -175,9 +182,8 @@ pub fn render(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "## {}（{}）\n",
-        lang.pick("即将到期", "Due soon"),
-        r.due_soon.len()
+        "## {}\n",
+        counted(lang, lang.pick("即将到期", "Due soon"), r.due_soon.len())
     );
     task_table(
         &mut out,
