@@ -1,1 +1,60 @@
-fn main() {}
+//! Loading, checking and saving boards of a city (1,000 tasks) and a province (10,000 tasks).
+//!
+//! `bare_parse` reads the same text into a generic YAML tree and is the baseline: reading a
+//! board should cost little more than reading its YAML at all.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use ducha::cli::gen::{board, default_center};
+use ducha::model::validate::validate;
+use ducha::store::{bare_parse, parse, save, to_yaml};
+use std::hint::black_box;
+
+const SIZES: [usize; 2] = [1_000, 10_000];
+
+fn boards(c: &mut Criterion) {
+    let mut g = c.benchmark_group("store");
+    g.sample_size(20);
+    for n in SIZES {
+        let b = board(n, 1, default_center());
+        let text = to_yaml(&b);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+
+        g.bench_with_input(BenchmarkId::new("bare_parse", n), &text, |bench, t| {
+            bench.iter(|| black_box(bare_parse(black_box(t))))
+        });
+        g.bench_with_input(BenchmarkId::new("load", n), &text, |bench, t| {
+            bench.iter(|| black_box(parse(black_box(t))))
+        });
+        g.bench_with_input(BenchmarkId::new("check", n), &b, |bench, b| {
+            bench.iter(|| black_box(validate(black_box(b))))
+        });
+        g.bench_with_input(BenchmarkId::new("to_yaml", n), &b, |bench, b| {
+            bench.iter(|| black_box(to_yaml(black_box(b))))
+        });
+
+        // A real save: conflict check, backup, temporary file, fsync, rename. The board is
+        // changed each time so the save is never skipped as unchanged.
+        let Ok(dir) = tempfile::tempdir() else {
+            eprintln!("no temporary folder: the save benchmark is skipped");
+            continue;
+        };
+        let path = dir.path().join("board.yaml");
+        let mut edited = b.clone();
+        let mut stamp = None;
+        let mut flip = false;
+        g.bench_function(BenchmarkId::new("save", n), |bench| {
+            bench.iter(|| {
+                flip = !flip;
+                edited.tasks[0].status = if flip { "doing" } else { "todo" }.to_string();
+                match save(&path, &edited, stamp) {
+                    Ok(s) => stamp = Some(s),
+                    Err(e) => panic!("save failed: {e}"),
+                }
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, boards);
+criterion_main!(benches);
