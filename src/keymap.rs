@@ -226,6 +226,13 @@ pub static BINDINGS: &[Binding] = &[
         en: "save",
     },
     Binding {
+        label: "P",
+        presses: &[C('P')],
+        action: Action::Present,
+        zh: "放映模式（调度会投影）",
+        en: "presentation mode (projector)",
+    },
+    Binding {
         label: "?",
         presses: &[C('?')],
         action: Action::Help,

@@ -91,6 +91,12 @@ pub enum Action {
     NextView,
     /// Next row order of the by-unit table.
     Sort,
+    /// Start presenting (read-only slides for the projector).
+    Present,
+    /// About a second has passed (presentation timing).
+    Tick,
+    /// The board file changed on disk and was read again (presentation follows it).
+    BoardChanged(Box<crate::model::Board>, DiskStamp),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.

@@ -5,6 +5,7 @@ mod edit;
 mod form;
 mod input;
 mod popup;
+mod present;
 mod units;
 mod update;
 
@@ -13,7 +14,11 @@ pub use edit::Edit;
 pub use form::{date_error, labels as form_labels, Choice, Form, FormField};
 pub use input::LineEdit;
 pub use popup::{Confirm, FilterItem, Popup};
-pub use units::{UnitSort, UnitsState};
+pub use present::{
+    capacity as slide_capacity, figure_rows, Present, Slide, CARD_ROWS, CHROME_ROWS,
+    DEFAULT_INTERVAL,
+};
+pub use units::{sort_units, UnitSort, UnitsState};
 pub use update::update;
 
 use crate::model::facts::Light;
@@ -112,6 +117,8 @@ pub struct App {
     pub units: UnitsState,
     /// Lines the overview is scrolled.
     pub overview_scroll: u16,
+    /// The running presentation, if any.
+    pub present: Option<Present>,
     /// The search being typed, while the search prompt is open.
     pub searching: Option<LineEdit>,
     /// The open popup.
@@ -163,6 +170,7 @@ impl App {
             filters: Filters::default(),
             units: UnitsState::default(),
             overview_scroll: 0,
+            present: None,
             searching: None,
             popup: None,
             message: None,
@@ -182,6 +190,11 @@ impl App {
     /// The interface language.
     pub fn lang(&self) -> Lang {
         self.opts.lang
+    }
+
+    /// Whether keys go to a popup, prompt or presentation rather than through the board's key table.
+    pub fn takes_raw_keys(&self) -> bool {
+        self.present.is_some() || self.popup.is_some() || self.searching.is_some()
     }
 
     /// Whether there are changes not yet saved.
@@ -228,21 +241,20 @@ impl App {
         }
     }
 
-    /// Recomputes the kanban columns of the current phase.
-    fn refresh_columns(&mut self) {
-        let n = self.board.statuses.len();
-        let mut cols: Vec<Vec<usize>> = vec![Vec::new(); n];
-        if let Some(phase) = self.board.phases.get(self.phase) {
+    /// Task indices of phase `p` per status, sorted by effective deadline then file order.
+    pub fn phase_columns(&self, p: usize, filtered: bool) -> Vec<Vec<usize>> {
+        let mut cols: Vec<Vec<usize>> = vec![Vec::new(); self.board.statuses.len()];
+        if let Some(phase) = self.board.phases.get(p) {
             for (i, t) in self.board.tasks.iter().enumerate() {
-                if t.phase == phase.id && self.matches(t) {
+                if t.phase == phase.id && (!filtered || self.matches(t)) {
                     if let Some(s) = self.board.status_index(&t.status) {
                         cols[s].push(i);
                     }
                 }
             }
         }
+        let tasks = &self.board.tasks;
         for c in &mut cols {
-            let tasks = &self.board.tasks;
             c.sort_by_key(|&i| {
                 (
                     tasks[i].effective_deadline().is_none(),
@@ -251,6 +263,13 @@ impl App {
                 )
             });
         }
+        cols
+    }
+
+    /// Recomputes the kanban columns of the current phase.
+    fn refresh_columns(&mut self) {
+        let n = self.board.statuses.len();
+        let cols = self.phase_columns(self.phase, true);
         self.columns = cols;
         self.rows.resize(n, 0);
         self.col = self.col.min(n.saturating_sub(1));

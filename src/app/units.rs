@@ -2,7 +2,7 @@
 
 use super::App;
 use crate::model::facts::{Summary, UnitTally};
-use crate::model::Lang;
+use crate::model::{Board, Lang};
 
 /// Orders of the by-unit table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,6 +53,33 @@ pub struct UnitsState {
     pub tasks: Vec<usize>,
 }
 
+/// Orders unit rows: by overdue (then due soon, then lower completion), by completion, or by the board's unit order.
+pub fn sort_units(board: &Board, rows: &mut [UnitTally], sort: UnitSort) {
+    let order = |id: &str| {
+        board
+            .units
+            .iter()
+            .position(|u| u.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    match sort {
+        UnitSort::Overdue => rows.sort_by(|a, b| {
+            (b.tally.overdue, b.tally.due_soon)
+                .cmp(&(a.tally.overdue, a.tally.due_soon))
+                .then(a.tally.rate().total_cmp(&b.tally.rate()))
+                .then(order(&a.id).cmp(&order(&b.id)))
+        }),
+        UnitSort::Completion => rows.sort_by(|a, b| {
+            b.tally
+                .rate()
+                .total_cmp(&a.tally.rate())
+                .then(a.tally.overdue.cmp(&b.tally.overdue))
+                .then(order(&a.id).cmp(&order(&b.id)))
+        }),
+        UnitSort::Name => rows.sort_by_key(|u| (order(&u.id), u.name.clone())),
+    }
+}
+
 impl App {
     /// Recomputes the by-unit rows and the open unit's tasks.
     pub(super) fn refresh_units(&mut self) {
@@ -63,29 +90,7 @@ impl App {
             .into_iter()
             .filter(|u| u.tally.total > 0)
             .collect();
-        let order = |id: &str| {
-            self.board
-                .units
-                .iter()
-                .position(|u| u.id == id)
-                .unwrap_or(usize::MAX)
-        };
-        match self.units.sort {
-            UnitSort::Overdue => rows.sort_by(|a, b| {
-                (b.tally.overdue, b.tally.due_soon)
-                    .cmp(&(a.tally.overdue, a.tally.due_soon))
-                    .then(a.tally.rate().total_cmp(&b.tally.rate()))
-                    .then(order(&a.id).cmp(&order(&b.id)))
-            }),
-            UnitSort::Completion => rows.sort_by(|a, b| {
-                b.tally
-                    .rate()
-                    .total_cmp(&a.tally.rate())
-                    .then(a.tally.overdue.cmp(&b.tally.overdue))
-                    .then(order(&a.id).cmp(&order(&b.id)))
-            }),
-            UnitSort::Name => rows.sort_by_key(|u| (order(&u.id), u.name.clone())),
-        }
+        sort_units(&self.board, &mut rows, self.units.sort);
         let tasks = match &self.units.open {
             Some(id) => {
                 let b = &self.board;

@@ -34,6 +34,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.paste(&text);
             Vec::new()
         }
+        Action::Tick => {
+            app.tick();
+            Vec::new()
+        }
+        Action::BoardChanged(board, disk) => {
+            if app.dirty() {
+                app.message = Some(app.lang().pick("文件已被他人更新；你有未保存的修改，未自动加载", "the file was updated by someone else; not reloaded because you have unsaved changes").into());
+            } else {
+                app.board = *board;
+                app.disk = Some(disk);
+                app.undo.clear();
+                app.redo.clear();
+                app.refresh();
+                app.message = Some(app.lang().pick("看板已更新", "board updated").into());
+            }
+            Vec::new()
+        }
+        Action::Input(key) if app.present.is_some() => app.present_key(key),
         Action::Input(key) if app.popup.is_some() => app.popup_key(key),
         Action::Input(key) if app.searching.is_some() => app.search_key(key),
         Action::Input(_) => Vec::new(),
@@ -336,6 +354,10 @@ impl App {
             Action::Redo if self.can_edit() => return self.redo(),
             Action::Save if self.can_edit() => return self.save_then(false),
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Present => {
+                self.start_presenting(super::DEFAULT_INTERVAL, false);
+                return Vec::new();
+            }
             Action::Quit => {
                 if self.dirty() {
                     self.popup = Some(Popup::Confirm(Confirm::Quit));

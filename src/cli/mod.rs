@@ -85,6 +85,20 @@ pub enum Command {
         #[arg(long)]
         unit: Option<String>,
     },
+    /// Present the board on a projector: read-only slides that advance by themselves.
+    Present {
+        /// The board file.
+        file: PathBuf,
+        /// Seconds between slides.
+        #[arg(long, default_value_t = crate::app::DEFAULT_INTERVAL)]
+        interval: u64,
+        /// Draw with ASCII only (default when the locale is not UTF-8).
+        #[arg(long)]
+        ascii: bool,
+        /// Interface language, overriding the board's.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// Write a generated board of N tasks to standard output.
     Gen {
         /// Number of tasks.
@@ -122,6 +136,20 @@ pub fn run(cli: Cli) -> ExitCode {
             unit,
         }) => report::run(&file, today, format, crate::report::Scope { phase, unit }),
         Some(Command::Gen { tasks, seed }) => gen::run(tasks, seed, cli.today),
+        Some(Command::Present {
+            file,
+            interval,
+            ascii,
+            lang,
+        }) => {
+            let args = OpenArgs {
+                file: Some(file),
+                ascii,
+                lang,
+                ..Default::default()
+            };
+            crate::tui::present(args, cli.today, interval)
+        }
         None => crate::tui::run(cli.open, cli.today),
     }
 }

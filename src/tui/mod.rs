@@ -2,6 +2,9 @@
 
 mod effects;
 mod picker;
+mod watch;
+
+pub use watch::FileWatch;
 mod signals;
 mod term;
 
@@ -20,9 +23,7 @@ use std::process::ExitCode;
 /// Translates a terminal event into an action for the app's current mode.
 pub fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if app.popup.is_some() || app.searching.is_some() => {
-            crate::keymap::input(&k).map(Action::Input)
-        }
+        Event::Key(k) if app.takes_raw_keys() => crate::keymap::input(&k).map(Action::Input),
         Event::Key(k) => crate::keymap::action(&k),
         Event::Paste(s) => Some(Action::Paste(s)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
@@ -76,6 +77,19 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
 /// With an explicit `--today`, progress entries carry that date (and the real time of day), so a
 /// board viewed as of a past date gets a consistent trail.
 pub fn run(args: OpenArgs, given_today: Option<NaiveDate>) -> ExitCode {
+    run_with(args, given_today, None)
+}
+
+/// Opens the board straight into presentation mode; leaving it ends the program.
+pub fn present(args: OpenArgs, given_today: Option<NaiveDate>, interval: u64) -> ExitCode {
+    let args = OpenArgs {
+        read_only: true,
+        ..args
+    };
+    run_with(args, given_today, Some(interval))
+}
+
+fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>) -> ExitCode {
     let today = crate::cli::today(given_today);
     let theme = Theme {
         color: color_wanted(),
@@ -93,6 +107,10 @@ pub fn run(args: OpenArgs, given_today: Option<NaiveDate>) -> ExitCode {
         Ok(app) => app,
         Err(code) => return code,
     };
+    if let Some(interval) = present {
+        app.now = clock(given_today);
+        app.start_presenting(interval, true);
+    }
     if let Err(e) = signals::watch() {
         eprintln!("signal handler: {e}");
     }
@@ -133,14 +151,23 @@ fn event_loop(
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
+    app.now = clock(day);
+    let mut watch = FileWatch::new(std::time::Duration::from_secs(1));
     loop {
         terminal.draw(|f| ui::draw(f, app, theme))?;
         if app.quit {
             return Ok(());
         }
-        let Some(action) = to_action(app, event::read()?) else {
-            continue;
-        };
+        // Presenting needs a clock and a look at the file about once a second; otherwise wait for keys.
+        let action =
+            if app.present.is_some() && !event::poll(std::time::Duration::from_millis(500))? {
+                watch.changed(app).unwrap_or(Action::Tick)
+            } else {
+                match to_action(app, event::read()?) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            };
         let _guard = signals::STATE.lock().unwrap_or_else(|e| e.into_inner());
         app.now = clock(day);
         handle(app, action);

@@ -1,38 +1,76 @@
-//! The kanban of the current phase: one column per status, cards paged to fit.
+//! The kanban of a phase: one column per status, cards paged to fit.
 
-use super::text::{fit, pad, wrap};
+use super::text::{fit, pad, width, wrap};
 use super::{days_text, Theme};
-use crate::app::App;
+use crate::app::{App, CARD_ROWS};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
-/// Lines one card takes.
-pub const CARD_LINES: u16 = 4;
-
 /// Cards that fit in a column whose inner height is `h` (one line above and below for scroll markers).
 pub fn capacity(h: u16) -> usize {
-    usize::from(h.saturating_sub(2) / CARD_LINES).max(1)
+    usize::from(h.saturating_sub(2) / CARD_ROWS).max(1)
 }
 
-/// Draws every column of the current phase.
+/// Which card is selected and which page shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Showing {
+    /// The board: the page holding each column's selected row.
+    Selection {
+        /// The current column, whose selected card is marked.
+        current: usize,
+        /// Whether it is highlighted (not while a popup is open).
+        focused: bool,
+    },
+    /// A slide: this page of every column, nothing selected.
+    Page(usize),
+}
+
+/// Draws the current phase of the board.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let showing = Showing::Selection {
+        current: app.col,
+        focused: app.popup.is_none(),
+    };
+    columns(frame, area, app, theme, &app.columns, showing);
+}
+
+/// Draws the given columns of task indices (one per status).
+pub fn columns(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    cols: &[Vec<usize>],
+    showing: Showing,
+) {
     let n = app.board.statuses.len().max(1);
-    let cols = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(area);
-    for (c, rect) in cols.iter().enumerate() {
-        column(frame, *rect, app, theme, c);
+    let rects = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(area);
+    for (c, rect) in rects.iter().enumerate() {
+        let cards = cols.get(c).map_or(&[][..], Vec::as_slice);
+        column(frame, *rect, app, theme, c, cards, showing);
     }
 }
 
-fn column(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, c: usize) {
+fn column(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    c: usize,
+    cards: &[usize],
+    showing: Showing,
+) {
     let lang = app.lang();
     let Some(status) = app.board.statuses.get(c) else {
         return;
     };
-    let cards = app.columns.get(c).map_or(&[][..], Vec::as_slice);
-    let focused = c == app.col && app.popup.is_none();
+    let (current, focused) = match showing {
+        Showing::Selection { current, focused } => (current == c, current == c && focused),
+        Showing::Page(_) => (false, false),
+    };
     let title = format!(" {} {} ", status.name, cards.len());
     let block = Block::bordered()
         .border_set(if focused {
@@ -55,8 +93,16 @@ fn column(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, c: usize) {
         return;
     }
     let cap = capacity(inner.height);
-    let sel = app.rows.get(c).copied().unwrap_or(0);
-    let start = (sel / cap) * cap;
+    let (start, sel) = match showing {
+        Showing::Selection { .. } => {
+            let sel = app.rows.get(c).copied().unwrap_or(0);
+            ((sel / cap) * cap, Some(sel))
+        }
+        Showing::Page(p) => (
+            (p * cap).min(cards.len().saturating_sub(1) / cap * cap),
+            None,
+        ),
+    };
     let end = (start + cap).min(cards.len());
     let (up, down) = theme.arrows();
     let mut lines: Vec<Line> = Vec::new();
@@ -66,16 +112,8 @@ fn column(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, c: usize) {
         Line::raw("")
     });
     for (r, &i) in cards.iter().enumerate().take(end).skip(start) {
-        let selected = focused && r == sel;
-        card(
-            &mut lines,
-            app,
-            theme,
-            i,
-            w,
-            selected,
-            c == app.col && r == sel,
-        );
+        let marked = current && sel == Some(r);
+        card(&mut lines, app, theme, i, w, focused && marked, marked);
     }
     while lines.len() < usize::from(inner.height).saturating_sub(1) {
         lines.push(Line::raw(""));
@@ -123,15 +161,14 @@ fn card(
     } else {
         ""
     };
-    let head = format!("{marker}{} ", t.id);
+    let head = fit(&format!("{marker}{} ", t.id), w);
     let tail = format!(
         "{} {deadline}{ext} {}",
         theme.symbol(light),
         days_text(app.lang(), light, t, today)
     );
-    let head = fit(&head, w);
-    let tail = fit(&tail, w.saturating_sub(super::text::width(&head)));
-    let gap = w.saturating_sub(super::text::width(&head) + super::text::width(&tail));
+    let tail = fit(&tail, w.saturating_sub(width(&head)));
+    let gap = w.saturating_sub(width(&head) + width(&tail));
     lines.push(Line::from(vec![
         Span::styled(head, base.add_modifier(Modifier::BOLD)),
         Span::styled(" ".repeat(gap), base),

@@ -9,6 +9,7 @@ mod help;
 mod kanban;
 mod overview;
 mod picker;
+mod present;
 pub mod text;
 mod theme;
 mod units;
@@ -32,6 +33,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         too_small(frame, area, app.lang());
+        return;
+    }
+    if app.present.is_some() {
+        present::draw(frame, app, theme);
+        if theme.ascii {
+            asciify(frame.buffer_mut());
+        }
         return;
     }
     let [head, tabs, body, foot] = Layout::vertical([
@@ -86,6 +94,8 @@ pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
             "“" | "”" | "„" => "\"",
             "‘" | "’" => "'",
             "…" => "~",
+            "█" | "▀" | "▄" | "▌" | "▐" | "▖" | "▗" | "▘" | "▙" | "▚" | "▛" | "▜" | "▝" | "▞"
+            | "▟" => "#",
             "·" | "•" => ".",
             "—" | "–" | "─" | "━" => "-",
             "│" | "┃" => "|",

@@ -44,15 +44,8 @@ pub fn pace(lang: Lang, rate: f64, elapsed: f64) -> String {
     }
 }
 
-/// The overview's lines for a width: shared by the overview view and the presentation slide.
-pub fn lines(
-    board: &Board,
-    today: NaiveDate,
-    lang: Lang,
-    theme: &Theme,
-    w: usize,
-) -> Vec<Line<'static>> {
-    let s = Summary::of(board, today, |_| true);
+/// Completion and time-elapsed bars, and how far ahead or behind schedule the campaign is.
+pub fn gauges(s: &Summary, lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let t = &s.tally;
     let mut out = Vec::new();
     let label_w = 10;
@@ -90,8 +83,29 @@ pub fn lines(
             t.due_soon
         )),
     ]));
+    out
+}
+
+/// The overview's lines for a width: shared by the overview view and the presentation slide.
+pub fn lines(
+    board: &Board,
+    today: NaiveDate,
+    lang: Lang,
+    theme: &Theme,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let s = Summary::of(board, today, |_| true);
+    let mut out = gauges(&s, lang, theme, w);
     out.push(Line::raw(""));
-    out.extend(timeline(board, &s, today, lang, theme, w));
+    out.extend(timeline(
+        board,
+        &s,
+        0..board.phases.len(),
+        today,
+        lang,
+        theme,
+        w,
+    ));
     out.push(Line::raw(""));
     let overdue = tasks_with_light(board, today, Light::Red, |_| true);
     out.push(Line::styled(
@@ -118,9 +132,10 @@ pub fn lines(
 }
 
 /// One line per phase: its span on the campaign's time axis, filled by completion, today marked.
-fn timeline(
+pub fn timeline(
     board: &Board,
     s: &Summary,
+    phases: std::ops::Range<usize>,
     today: NaiveDate,
     lang: Lang,
     theme: &Theme,
@@ -148,7 +163,7 @@ fn timeline(
     head.push_str(&" ".repeat(pad_n));
     head.push_str(&end_s);
     out.push(Line::styled(head, theme.key()));
-    for p in &s.phases {
+    for p in s.phases.iter().skip(phases.start).take(phases.len()) {
         let phase = &board.phases[p.phase];
         let (a, b) = (col(phase.start), col(phase.end).max(col(phase.start)));
         let filled = ((p.tally.rate() * (b - a + 1) as f64).round() as usize).min(b - a + 1);
@@ -211,7 +226,7 @@ fn timeline(
     out
 }
 
-fn task_lines(
+pub fn task_lines(
     out: &mut Vec<Line<'static>>,
     board: &Board,
     tasks: &[usize],

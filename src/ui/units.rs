@@ -3,6 +3,7 @@
 use super::text::{fit, pad, width};
 use super::{days_text, Theme};
 use crate::app::App;
+use crate::model::facts::UnitTally;
 use crate::report::percent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -51,12 +52,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines = if app.units.open.is_some() {
         tasks(app, theme, w, rows)
     } else {
-        table(app, theme, w, rows)
+        let sel = app.units.row;
+        table(
+            app,
+            theme,
+            &app.units.rows,
+            Some(sel),
+            (sel / rows) * rows,
+            w,
+            rows,
+        )
     };
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn table(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> {
+/// The table's header and the rows of one page: `sel` is the selected row, if any.
+pub fn table(
+    app: &App,
+    theme: &Theme,
+    units: &[UnitTally],
+    sel: Option<usize>,
+    start: usize,
+    w: usize,
+    rows: usize,
+) -> Vec<Line<'static>> {
     let lang = app.lang();
     let heads = [
         lang.pick("任务", "Tasks"),
@@ -73,18 +92,16 @@ fn table(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> 
     let name_w = w.saturating_sub(fixed + bar_w + 1).max(8);
     let mut head = format!(
         "{}{}",
-        pad(lang.pick(" 排名", " Rank"), 5),
+        pad(lang.pick(" 排名", " Rank"), 6),
         pad(lang.pick("牵头单位", "Lead unit"), name_w)
     );
     for (h, c) in heads.iter().zip(&cw) {
         head.push_str(&num(h, *c));
     }
     let mut lines = vec![Line::styled(fit(&head, w), theme.title())];
-    let sel = app.units.row;
-    let start = (sel / rows.max(1)) * rows.max(1);
-    for (i, u) in app.units.rows.iter().enumerate().skip(start).take(rows) {
+    for (i, u) in units.iter().enumerate().skip(start).take(rows) {
         let t = &u.tally;
-        let selected = i == sel && app.popup.is_none();
+        let selected = sel == Some(i) && app.popup.is_none();
         let base = if selected {
             theme.selected()
         } else {
@@ -92,7 +109,7 @@ fn table(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> 
         };
         let marker = if selected { theme.marker() } else { " " };
         let mut spans = vec![
-            Span::styled(format!("{marker}{}", pad(&(i + 1).to_string(), 4)), base),
+            Span::styled(format!("{marker}{}", pad(&(i + 1).to_string(), 5)), base),
             Span::styled(pad(&u.name, name_w), base),
         ];
         let cells = [t.total, t.done, t.doing, t.todo];
@@ -142,7 +159,7 @@ fn table(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> 
         }
         lines.push(Line::from(spans));
     }
-    if app.units.rows.is_empty() {
+    if units.is_empty() {
         lines.push(Line::raw(
             lang.pick(" （没有符合条件的任务）", " (no matching tasks)"),
         ));
