@@ -502,3 +502,25 @@ tasks:
         .iter()
         .all(|d| d.severity == ducha::model::validate::Severity::Warning));
 }
+
+#[test]
+fn a_flood_of_wrong_values_is_cut_short_with_a_note() {
+    let mut text = String::from(
+        "title: t\nlang: en\nphases:\n  - {id: p1, name: a, start: 2017-01-01, end: 2017-12-31}\ntasks:\n",
+    );
+    for i in 0..150 {
+        text.push_str(&format!(
+            "  - {{id: T{i}, title: x, phase: p1, lead: u, deadline: [{i}]}}\n"
+        ));
+    }
+    let parsed = ducha::store::parse(&text).expect("still a board");
+    let d = &parsed.diagnostics;
+    assert_eq!(d.len(), 101);
+    assert_eq!(d[0].path, "");
+    assert!(d[0]
+        .message
+        .starts_with("too many values of the wrong type"));
+    assert_eq!(d[1].path, "tasks[0].deadline");
+    assert_eq!(d[1].pos, Some((6, 44)));
+    assert_eq!(d[100].path, "tasks[99].deadline");
+}

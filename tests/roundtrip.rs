@@ -1,7 +1,7 @@
 //! Load, save, load: the sample boards and hand-written edge cases come back unchanged.
 
 use ducha::model::{Extra, Raw};
-use ducha::store::{parse, to_yaml};
+use ducha::store::{backup_path, load, parse, save, to_yaml};
 use std::path::PathBuf;
 
 fn boards() -> Vec<PathBuf> {
@@ -45,6 +45,35 @@ fn every_sample_board_survives_a_round_trip() {
             path.display()
         );
         assert!(!second.has_comments, "{}", path.display());
+    }
+}
+
+#[test]
+fn every_sample_board_survives_load_save_load_on_disk() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for path in boards() {
+        let copy = dir.path().join(path.file_name().expect("file name"));
+        std::fs::copy(&path, &copy).expect("copy");
+        let first = load(&copy).expect("load");
+        let stamp = save(&copy, &first.parsed.board, Some(first.disk)).expect("save");
+        let canonical = std::fs::read(&copy).expect("read");
+        let second = load(&copy).expect("reload");
+        assert_eq!(
+            second.parsed.board,
+            first.parsed.board,
+            "{}",
+            path.display()
+        );
+        assert_eq!(second.disk, stamp);
+        // Saving what was just loaded writes nothing: same bytes, same backup.
+        let bak = std::fs::read(backup_path(&copy)).expect("backup");
+        assert_eq!(
+            save(&copy, &second.parsed.board, Some(second.disk)).expect("save again"),
+            stamp
+        );
+        assert_eq!(std::fs::read(&copy).expect("read"), canonical);
+        assert_eq!(std::fs::read(backup_path(&copy)).expect("backup"), bak);
+        assert_eq!(bak, std::fs::read(&path).expect("original"));
     }
 }
 

@@ -13,6 +13,10 @@ use crate::model::Lang;
 /// After this many wrong values the file is clearly not a board; stop re-reading it.
 const MAX_TYPE_ERRORS: usize = 100;
 
+/// Each further wrong value costs a whole re-read, so a huge file gets fewer of them: about as
+/// much text is read again as a few seconds allow.
+const REREAD_BYTES: usize = 64 * 1024 * 1024;
+
 enum Step<'a> {
     Key(&'a str),
     Index(usize),
@@ -76,6 +80,7 @@ pub(super) fn read(
     let Ok(mut tree) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         return Err(fatal);
     };
+    let limit = (REREAD_BYTES / text.len().max(1)).clamp(1, MAX_TYPE_ERRORS);
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut d = fatal;
     'next_error: loop {
@@ -83,7 +88,14 @@ pub(super) fn read(
         // The position is filled in later from the original text, like every other problem's.
         d.pos = None;
         errors.push(d);
-        if errors.len() >= MAX_TYPE_ERRORS {
+        if errors.len() >= limit {
+            errors.push(Diagnostic::error(
+                "",
+                lang.pick(
+                    "类型不对的值太多，已停止检查；请先修正以下问题后再检查",
+                    "too many values of the wrong type; checking stopped: fix these and check again",
+                ),
+            ));
             break;
         }
         // A null reads as an absent field; a record in a list needs an empty mapping instead.
