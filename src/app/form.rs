@@ -1,6 +1,7 @@
 //! The task form: title, phase, lead unit, partners, deadline and category.
 
-use super::LineEdit;
+use super::popup::{edit_line, Popup};
+use super::{App, Edit, Effect, Key, LineEdit};
 use crate::model::{Board, Lang, Task};
 use crate::store::parse_date;
 
@@ -300,5 +301,64 @@ impl Form {
         let category = self.text(CATEGORY);
         t.category = (!category.is_empty()).then_some(category);
         Ok(t)
+    }
+}
+
+impl App {
+    pub(super) fn form_key(&mut self, mut form: Form, key: Key) -> Vec<Effect> {
+        let n = form.fields.len();
+        let is_pick = matches!(form.fields[form.focus], FormField::Pick(_));
+        match key {
+            Key::Esc => return Vec::new(),
+            Key::Tab => form.focus = (form.focus + 1) % n,
+            Key::BackTab => form.focus = (form.focus + n - 1) % n,
+            Key::Up | Key::Down if is_pick => {
+                if let FormField::Pick(c) = &mut form.fields[form.focus] {
+                    c.step(key == Key::Down);
+                }
+            }
+            Key::Up => form.focus = form.focus.saturating_sub(1),
+            Key::Down => form.focus = (form.focus + 1).min(n - 1),
+            Key::Enter if matches!(&form.fields[form.focus], FormField::Pick(c) if c.multi) => {
+                if let FormField::Pick(c) = &mut form.fields[form.focus] {
+                    c.toggle();
+                }
+            }
+            Key::Enter | Key::Submit => match form.to_task(&self.board, self.lang()) {
+                Err(e) => form.error = Some(e),
+                Ok(task) => {
+                    let lang = self.lang();
+                    return match form.task {
+                        Some(i) => {
+                            self.message =
+                                Some(format!("{} {}", task.id, lang.pick("已修改", "updated")));
+                            self.replace_task(i, task)
+                        }
+                        None => {
+                            self.message =
+                                Some(format!("{} {}", lang.pick("已新建", "created"), task.id));
+                            let index = self.board.tasks.len();
+                            self.apply(Edit::Insert {
+                                index,
+                                task: Box::new(task),
+                            })
+                        }
+                    };
+                }
+            },
+            k => match &mut form.fields[form.focus] {
+                FormField::Text(e) | FormField::Date(e) => {
+                    edit_line(e, &k);
+                }
+                FormField::Pick(c) => {
+                    if edit_line(&mut c.filter, &k) {
+                        c.highlight = 0;
+                        c.follow();
+                    }
+                }
+            },
+        }
+        self.popup = Some(Popup::Form(Box::new(form)));
+        Vec::new()
     }
 }

@@ -1,6 +1,7 @@
 //! The interactive board's state, and the one place it changes: [`update`].
 
 mod action;
+mod confirm;
 mod edit;
 mod form;
 mod input;

@@ -1,7 +1,7 @@
 //! Popups and prompts: what is open over the board, and how keys act on each.
 
-use super::form::{self, Choice, Form, FormField};
-use super::{App, Edit, Effect, Key, LineEdit};
+use super::form::{self, Choice, Form};
+use super::{App, Effect, Key, LineEdit};
 use crate::model::facts::Light;
 use crate::model::{Board, Lang};
 use crate::store::parse_date;
@@ -82,6 +82,17 @@ pub enum Popup {
     },
     /// A file name for saving elsewhere.
     SaveAs(LineEdit),
+}
+
+/// The scroll position after a scrolling key (others leave it).
+fn scrolled(scroll: u16, key: &Key) -> u16 {
+    match key {
+        Key::Up | Key::Char('k') => scroll.saturating_sub(1),
+        Key::Down | Key::Char('j') => scroll.saturating_add(1),
+        Key::PageUp => scroll.saturating_sub(10),
+        Key::PageDown | Key::Char(' ') => scroll.saturating_add(10),
+        _ => scroll,
+    }
 }
 
 /// Applies an editing key to a one-line input; returns false when the key is not an editing key.
@@ -174,58 +185,23 @@ impl App {
         match popup {
             Popup::Details { task, scroll } => match key {
                 Key::Esc | Key::Enter | Key::Char('q') => {}
-                Key::Up | Key::Char('k') => {
-                    self.popup = Some(Popup::Details {
-                        task,
-                        scroll: scroll.saturating_sub(1),
-                    })
-                }
-                Key::Down | Key::Char('j') => {
-                    self.popup = Some(Popup::Details {
-                        task,
-                        scroll: scroll.saturating_add(1),
-                    })
-                }
-                Key::PageUp => {
-                    self.popup = Some(Popup::Details {
-                        task,
-                        scroll: scroll.saturating_sub(10),
-                    })
-                }
-                Key::PageDown | Key::Char(' ') => {
-                    self.popup = Some(Popup::Details {
-                        task,
-                        scroll: scroll.saturating_add(10),
-                    })
-                }
                 Key::Char('e') => return self.normal(super::Action::Edit),
                 Key::Char('p') => return self.normal(super::Action::Note),
                 Key::Char('x') => return self.normal(super::Action::Extend),
-                _ => self.popup = Some(Popup::Details { task, scroll }),
+                k => {
+                    self.popup = Some(Popup::Details {
+                        task,
+                        scroll: scrolled(scroll, &k),
+                    })
+                }
             },
             Popup::Help { scroll } => match key {
                 Key::Esc | Key::Enter | Key::Char('q') | Key::Char('?') => {}
-                Key::Up | Key::Char('k') => {
+                k => {
                     self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_sub(1),
+                        scroll: scrolled(scroll, &k),
                     })
                 }
-                Key::Down | Key::Char('j') => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_add(1),
-                    })
-                }
-                Key::PageUp => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_sub(10),
-                    })
-                }
-                Key::PageDown | Key::Char(' ') => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scroll.saturating_add(10),
-                    })
-                }
-                _ => self.popup = Some(Popup::Help { scroll }),
             },
             Popup::Form(form) => return self.form_key(*form, key),
             Popup::Confirm(c) => return self.confirm_key(c, key),
@@ -386,144 +362,6 @@ impl App {
                     self.popup = Some(Popup::SaveAs(input));
                 }
             },
-        }
-        Vec::new()
-    }
-
-    fn form_key(&mut self, mut form: Form, key: Key) -> Vec<Effect> {
-        let n = form.fields.len();
-        let is_pick = matches!(form.fields[form.focus], FormField::Pick(_));
-        match key {
-            Key::Esc => return Vec::new(),
-            Key::Tab => form.focus = (form.focus + 1) % n,
-            Key::BackTab => form.focus = (form.focus + n - 1) % n,
-            Key::Up | Key::Down if is_pick => {
-                if let FormField::Pick(c) = &mut form.fields[form.focus] {
-                    c.step(key == Key::Down);
-                }
-            }
-            Key::Up => form.focus = form.focus.saturating_sub(1),
-            Key::Down => form.focus = (form.focus + 1).min(n - 1),
-            Key::Enter if matches!(&form.fields[form.focus], FormField::Pick(c) if c.multi) => {
-                if let FormField::Pick(c) = &mut form.fields[form.focus] {
-                    c.toggle();
-                }
-            }
-            Key::Enter | Key::Submit => match form.to_task(&self.board, self.lang()) {
-                Err(e) => form.error = Some(e),
-                Ok(task) => {
-                    let lang = self.lang();
-                    return match form.task {
-                        Some(i) => {
-                            self.message =
-                                Some(format!("{} {}", task.id, lang.pick("已修改", "updated")));
-                            self.replace_task(i, task)
-                        }
-                        None => {
-                            self.message =
-                                Some(format!("{} {}", lang.pick("已新建", "created"), task.id));
-                            let index = self.board.tasks.len();
-                            self.apply(Edit::Insert {
-                                index,
-                                task: Box::new(task),
-                            })
-                        }
-                    };
-                }
-            },
-            k => match &mut form.fields[form.focus] {
-                FormField::Text(e) | FormField::Date(e) => {
-                    edit_line(e, &k);
-                }
-                FormField::Pick(c) => {
-                    if edit_line(&mut c.filter, &k) {
-                        c.highlight = 0;
-                        c.follow();
-                    }
-                }
-            },
-        }
-        self.popup = Some(Popup::Form(Box::new(form)));
-        Vec::new()
-    }
-
-    fn confirm_key(&mut self, c: Confirm, key: Key) -> Vec<Effect> {
-        let lang = self.lang();
-        let yes = matches!(key, Key::Char('y') | Key::Char('Y'));
-        match c {
-            Confirm::Delete(i) if yes => {
-                let task = Box::new(self.board.tasks[i].clone());
-                self.message = Some(format!(
-                    "{} {}",
-                    task.id,
-                    lang.pick("已删除（u 可撤销）", "deleted (u to undo)")
-                ));
-                return self.apply(Edit::Remove { index: i, task });
-            }
-            Confirm::Quit => match key {
-                Key::Char('s') | Key::Char('S') => {
-                    return self.save_then(true);
-                }
-                Key::Char('y') | Key::Char('Y') | Key::Char('q') => {
-                    self.quit = true;
-                    return vec![Effect::Quit];
-                }
-                Key::Esc | Key::Char('n') | Key::Char('N') => {}
-                _ => self.popup = Some(Popup::Confirm(Confirm::Quit)),
-            },
-            Confirm::DropComments if yes => {
-                self.has_comments = false;
-                return self.save_then(self.quit_after_save);
-            }
-            Confirm::Conflict => match key {
-                Key::Char('a') | Key::Char('A') => {
-                    let stem = self
-                        .path
-                        .as_ref()
-                        .and_then(|p| p.file_stem())
-                        .map(|s| s.to_string_lossy().to_string())
-                        .unwrap_or_else(|| "board".into());
-                    let user: String = self
-                        .opts
-                        .user
-                        .chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .collect();
-                    self.popup = Some(Popup::SaveAs(LineEdit::new(&format!("{stem}.{user}.yaml"))));
-                }
-                Key::Char('r') | Key::Char('R') => return vec![Effect::ReloadKeepingCopy],
-                Key::Esc | Key::Char('n') => {}
-                _ => self.popup = Some(Popup::Confirm(Confirm::Conflict)),
-            },
-            Confirm::Restore(board) => match key {
-                Key::Char('d') | Key::Char('D') => {
-                    self.message = Some(
-                        lang.pick("已丢弃恢复文件", "recovery file discarded")
-                            .into(),
-                    );
-                    return vec![Effect::RemoveRecovery];
-                }
-                Key::Char('r') | Key::Char('R') | Key::Esc | Key::Enter => {
-                    self.board = *board;
-                    self.undo.clear();
-                    self.redo.clear();
-                    self.clean = u64::MAX;
-                    self.refresh();
-                    self.message = Some(
-                        lang.pick(
-                            "已恢复未保存的修改，按 s 保存",
-                            "unsaved changes restored; press s to save",
-                        )
-                        .into(),
-                    );
-                }
-                _ => self.popup = Some(Popup::Confirm(Confirm::Restore(board))),
-            },
-            other => {
-                if !matches!(key, Key::Esc | Key::Char('n') | Key::Char('N')) {
-                    self.popup = Some(Popup::Confirm(other));
-                }
-            }
         }
         Vec::new()
     }

@@ -1,0 +1,87 @@
+//! Questions that need an answer: delete, quit, dropped comments, a conflict on save, a recovery file.
+
+use super::popup::{Confirm, Popup};
+use super::{App, Edit, Effect, Key, LineEdit};
+
+impl App {
+    pub(super) fn confirm_key(&mut self, c: Confirm, key: Key) -> Vec<Effect> {
+        let lang = self.lang();
+        let yes = matches!(key, Key::Char('y') | Key::Char('Y'));
+        match c {
+            Confirm::Delete(i) if yes => {
+                let task = Box::new(self.board.tasks[i].clone());
+                self.message = Some(format!(
+                    "{} {}",
+                    task.id,
+                    lang.pick("已删除（u 可撤销）", "deleted (u to undo)")
+                ));
+                return self.apply(Edit::Remove { index: i, task });
+            }
+            Confirm::Quit => match key {
+                Key::Char('s') | Key::Char('S') => {
+                    return self.save_then(true);
+                }
+                Key::Char('y') | Key::Char('Y') | Key::Char('q') => {
+                    self.quit = true;
+                    return vec![Effect::Quit];
+                }
+                Key::Esc | Key::Char('n') | Key::Char('N') => {}
+                _ => self.popup = Some(Popup::Confirm(Confirm::Quit)),
+            },
+            Confirm::DropComments if yes => {
+                self.has_comments = false;
+                return self.save_then(self.quit_after_save);
+            }
+            Confirm::Conflict => match key {
+                Key::Char('a') | Key::Char('A') => {
+                    let stem = self
+                        .path
+                        .as_ref()
+                        .and_then(|p| p.file_stem())
+                        .map(|s| s.to_string_lossy().to_string())
+                        .unwrap_or_else(|| "board".into());
+                    let user: String = self
+                        .opts
+                        .user
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .collect();
+                    self.popup = Some(Popup::SaveAs(LineEdit::new(&format!("{stem}.{user}.yaml"))));
+                }
+                Key::Char('r') | Key::Char('R') => return vec![Effect::ReloadKeepingCopy],
+                Key::Esc | Key::Char('n') => {}
+                _ => self.popup = Some(Popup::Confirm(Confirm::Conflict)),
+            },
+            Confirm::Restore(board) => match key {
+                Key::Char('d') | Key::Char('D') => {
+                    self.message = Some(
+                        lang.pick("已丢弃恢复文件", "recovery file discarded")
+                            .into(),
+                    );
+                    return vec![Effect::RemoveRecovery];
+                }
+                Key::Char('r') | Key::Char('R') | Key::Esc | Key::Enter => {
+                    self.board = *board;
+                    self.undo.clear();
+                    self.redo.clear();
+                    self.clean = u64::MAX;
+                    self.refresh();
+                    self.message = Some(
+                        lang.pick(
+                            "已恢复未保存的修改，按 s 保存",
+                            "unsaved changes restored; press s to save",
+                        )
+                        .into(),
+                    );
+                }
+                _ => self.popup = Some(Popup::Confirm(Confirm::Restore(board))),
+            },
+            other => {
+                if !matches!(key, Key::Esc | Key::Char('n') | Key::Char('N')) {
+                    self.popup = Some(Popup::Confirm(other));
+                }
+            }
+        }
+        Vec::new()
+    }
+}
