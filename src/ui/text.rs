@@ -40,27 +40,50 @@ pub fn pad(s: &str, w: usize) -> String {
 }
 
 /// Wraps `s` into at most `lines` lines of `max` columns; the last is cut with `…` if text remains.
+///
+/// Breaks after the last space of a line when there is one (English), otherwise between any two
+/// characters (Chinese needs no spaces), never inside a wide character.
 pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut used = 0;
     let chars: Vec<char> = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if used + cw(c) > max {
-            out.push(std::mem::take(&mut cur));
-            used = 0;
-            if out.len() == lines {
-                let rest: String = chars[i..].iter().collect();
-                let last = out.pop().unwrap_or_default();
-                out.push(fit(&format!("{last}{rest}"), max));
-                return out;
+    let mut out: Vec<String> = Vec::new();
+    let mut start = 0;
+    while start < chars.len() && out.len() < lines {
+        if out.len() + 1 == lines {
+            let rest: String = chars[start..].iter().collect();
+            out.push(fit(&rest, max));
+            return out;
+        }
+        let (mut end, mut used) = (start, 0);
+        while end < chars.len() && used + cw(chars[end]) <= max {
+            used += cw(chars[end]);
+            end += 1;
+        }
+        if end < chars.len() && chars[end] != ' ' {
+            if let Some(space) = chars[start..end]
+                .iter()
+                .rposition(|&c| c == ' ')
+                .filter(|&p| p > 0)
+            {
+                end = start + space;
             }
         }
-        cur.push(c);
-        used += cw(c);
+        if end == start {
+            end += 1;
+        }
+        out.push(
+            chars[start..end]
+                .iter()
+                .collect::<String>()
+                .trim_end()
+                .to_string(),
+        );
+        start = end;
+        while start < chars.len() && chars[start] == ' ' {
+            start += 1;
+        }
     }
-    if !cur.is_empty() || out.is_empty() {
-        out.push(cur);
+    if out.is_empty() {
+        out.push(String::new());
     }
     out
 }
@@ -85,5 +108,17 @@ mod tests {
         );
         assert_eq!(wrap("短标题", 8, 2), vec!["短标题"]);
         assert_eq!(wrap("", 8, 2), vec![""]);
+    }
+
+    #[test]
+    fn wraps_english_at_spaces() {
+        assert_eq!(
+            wrap("First round of spot checks on key projects", 20, 2),
+            vec!["First round of spot", "checks on key proje…"]
+        );
+        assert_eq!(
+            wrap("Supercalifragilistic word", 10, 3),
+            vec!["Supercalif", "ragilistic", "word"]
+        );
     }
 }
