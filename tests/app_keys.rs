@@ -417,3 +417,18 @@ fn a_board_without_a_units_list_offers_the_units_its_tasks_name() {
     assert_eq!(app.board.tasks.last().unwrap().lead, "区政府办");
     assert_eq!(app.board.tasks.last().unwrap().id, "A3");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_recovery_file_is_no_more_readable_than_the_board() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path) = copy_sample("zhucheng-2017.yaml");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let mut app = open(&path, "2017-07-10");
+    press(&mut app, &["L"]);
+    let mode = std::fs::metadata(ducha::store::recovery_path(&path))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+}

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 /// 督查 — a terminal progress board for campaign supervision.
 #[derive(Debug, Parser)]
-#[command(name = "ducha", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "ducha", version, about)]
 pub struct Cli {
     /// A subcommand; without one, opens the board FILE.
     #[command(subcommand)]

@@ -3,11 +3,17 @@
 use super::{percent, Report, TaskRow};
 use crate::model::Lang;
 
+/// A CSV cell: quoted when needed, and text a spreadsheet would run as a formula made inert.
 fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -49,11 +55,14 @@ fn tasks(out: &mut String, lang: Lang, section: &str, rows: &[TaskRow], days: &s
 }
 
 /// Renders the report as CSV sections: summary, phases, units, overdue, due soon.
+///
+/// Starts with a UTF-8 byte-order mark so spreadsheets open Chinese text correctly.
 pub fn render(r: &Report) -> String {
     let lang = r.lang();
     let b = r.board;
     let t = r.tally();
-    let mut out = String::new();
+    // Excel on Chinese Windows reads CSV without a byte-order mark as GBK and garbles it.
+    let mut out = String::from("\u{FEFF}");
     line(&mut out, &strs(&[lang.pick("汇总", "summary")]));
     line(
         &mut out,
@@ -153,4 +162,18 @@ pub fn render(r: &Report) -> String {
         lang.pick("剩余天数", "days_left"),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_made_inert() {
+        assert_eq!(field("召开, 动员大会"), "\"召开, 动员大会\"");
+        assert_eq!(field("说\"好\""), "\"说\"\"好\"\"\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("12"), "12");
+    }
 }

@@ -3,7 +3,7 @@
 //! The file is the board in canonical form after a first comment line naming the content of the
 //! board file it was based on, so a restore can tell whether someone saved in the meantime.
 
-use super::{to_yaml, write_atomic, DiskStamp};
+use super::{to_yaml, write_beside, DiskStamp};
 use crate::model::Board;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,7 @@ pub fn write_recovery(path: &Path, board: &Board, base: Option<DiskStamp>) -> st
         |b| format!("{}:{:016x}", b.len, b.hash),
     );
     let text = format!("{HEADER}{base}\n{}", to_yaml(board));
-    write_atomic(&recovery_path(path), text.as_bytes())
+    write_beside(path, &recovery_path(path), text.as_bytes())
 }
 
 /// Removes the recovery file if there is one.

@@ -49,6 +49,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomic_with(path, bytes, None)
 }
 
+/// Writes another version of the board at `board` (recovery file, conflict copy) atomically,
+/// with the board's permissions, so a board only some may read is not copied for all to read.
+pub fn write_beside(board: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let permissions = std::fs::metadata(board).ok().map(|m| m.permissions());
+    write_atomic_with(path, bytes, permissions)
+}
+
 /// Like [`write_atomic`], giving the new file `permissions` when given.
 fn write_atomic_with(
     path: &Path,

@@ -40,7 +40,7 @@ fn reload(app: &App) -> Option<Action> {
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     let copy = path.with_file_name(format!("{stem}.conflict-{stamp}.yaml"));
-    if let Err(e) = store::write_atomic(&copy, store::to_yaml(&app.board).as_bytes()) {
+    if let Err(e) = store::write_beside(path, &copy, store::to_yaml(&app.board).as_bytes()) {
         let msg = format!("{}: {e}", copy.display());
         return Some(Action::Saved(path.clone(), Err(SaveFailure::Other(msg))));
     }
