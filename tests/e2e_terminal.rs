@@ -1,0 +1,470 @@
+//! End to end in a real terminal: the built binary runs inside a detached tmux session, is driven
+//! with key presses and read back from the screen, and the files it leaves are checked.
+//!
+//! Each test has its own tmux server, on a socket in its temporary folder (`tmux -S`, so that no
+//! socket file is left behind as with `tmux -L`), so the tests run in parallel. tmux is required:
+//! without it these tests fail rather than pass without having run.
+
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+/// Long enough for a slow, busy CI machine; it only stops a broken test from hanging.
+const DEADLINE: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
+const ZHUCHENG: &str = "zhucheng-2017.yaml";
+const ZHUCHENG_TITLE: &str = "诸城市“作风建设年”活动";
+
+fn require_tmux() {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok,
+        "tmux is required for the end-to-end terminal tests but was not found on PATH \
+         (install it, e.g. `apt-get install tmux`)"
+    );
+}
+
+/// Quotes a word for `sh`.
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// A copy of a sample board in a folder of its own.
+struct Fixture {
+    dir: TempDir,
+    board: PathBuf,
+    original: Vec<u8>,
+}
+
+impl Fixture {
+    fn new(sample: &str) -> Fixture {
+        require_tmux();
+        let dir = tempfile::tempdir().unwrap();
+        // The board gets a folder to itself so that the files ducha writes beside it can be listed.
+        std::fs::create_dir(dir.path().join("board")).unwrap();
+        let board = dir.path().join("board").join(sample);
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("boards")
+            .join(sample);
+        let original = std::fs::read(&source).unwrap();
+        std::fs::write(&board, &original).unwrap();
+        Fixture {
+            dir,
+            board,
+            original,
+        }
+    }
+
+    fn with_suffix(&self, suffix: &str) -> PathBuf {
+        let mut s = self.board.as_os_str().to_owned();
+        s.push(suffix);
+        PathBuf::from(s)
+    }
+
+    fn recovery(&self) -> PathBuf {
+        self.with_suffix(".recovery")
+    }
+
+    fn backup(&self) -> PathBuf {
+        self.with_suffix(".bak")
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.board).unwrap()
+    }
+
+    /// File names in the board's folder, sorted.
+    fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.board.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn name(&self, suffix: &str) -> String {
+        format!(
+            "{}{suffix}",
+            self.board.file_name().unwrap().to_string_lossy()
+        )
+    }
+
+    fn task(&self, path: &Path, id: &str) -> ducha::model::Task {
+        let loaded = ducha::store::load(path).unwrap();
+        loaded
+            .parsed
+            .board
+            .tasks
+            .into_iter()
+            .find(|t| t.id == id)
+            .unwrap_or_else(|| panic!("no task {id} in {}", path.display()))
+    }
+}
+
+/// ducha running in a tmux session of its own.
+struct Session {
+    socket: PathBuf,
+    files: PathBuf,
+}
+
+impl Session {
+    /// Starts `ducha BOARD ARGS` in a window of `size` (columns, rows); `after` is shell run in the
+    /// same pane once ducha has ended.
+    fn start(fx: &Fixture, tag: &str, args: &[&str], size: (u16, u16), after: &str) -> Session {
+        let files = fx.dir.path().join(tag);
+        std::fs::create_dir(&files).unwrap();
+        let socket = files.join("tmux.sock");
+        let mut command = vec![
+            quote(env!("CARGO_BIN_EXE_ducha")),
+            quote(&fx.board.to_string_lossy()),
+        ];
+        command.extend(args.iter().map(|a| quote(a)));
+        // The inner shell writes its pid and becomes ducha, so the pid is ducha's; the outer one
+        // records how ducha ended (written then renamed, so it is never read half-written).
+        let script = format!(
+            "cd {dir} || exit 97\n\
+             LANG=C.UTF-8; export LANG\n\
+             unset LC_ALL LC_CTYPE NO_COLOR DUCHA_USER\n\
+             sh -c 'echo $$ > pid; exec \"$@\"' sh {command} 2> stderr\n\
+             echo $? > status.part && mv status.part status\n\
+             {after}\n",
+            dir = quote(&files.to_string_lossy()),
+            command = command.join(" "),
+        );
+        let run = files.join("run.sh");
+        std::fs::write(&run, script).unwrap();
+        let session = Session { socket, files };
+        session.tmux_ok(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &size.0.to_string(),
+            "-y",
+            &size.1.to_string(),
+            "sh",
+            &run.to_string_lossy(),
+        ]);
+        session
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            // No user configuration, and UTF-8 whatever the outer locale says.
+            .args(["-f", "/dev/null", "-u", "-S"])
+            .arg(&self.socket)
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
+            .env_remove("TMUX")
+            .output()
+            .unwrap()
+    }
+
+    fn tmux_ok(&self, args: &[&str]) {
+        let out = self.tmux(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn keys(&self, keys: &str) {
+        self.tmux_ok(&["send-keys", "-t", "e2e", "-l", keys]);
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.tmux_ok(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
+    /// The visible screen, wrapped lines joined; empty once the session is gone.
+    fn screen(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-J", "-t", "e2e"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn read(&self, name: &str) -> Option<String> {
+        std::fs::read_to_string(self.files.join(name)).ok()
+    }
+
+    /// What is known so far, for a failure message.
+    fn report(&self, screen: &str) -> String {
+        format!(
+            "--- screen ---\n{screen}\n--- ducha stderr ---\n{}",
+            self.read("stderr").unwrap_or_default()
+        )
+    }
+
+    /// Polls the screen until `ok` holds; returns that screen.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!("timed out waiting for {what}\n{}", self.report(&screen));
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
+    }
+
+    fn pid(&self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = self.read("pid").and_then(|s| s.trim().parse().ok()) {
+                return pid;
+            }
+            assert!(start.elapsed() < DEADLINE, "ducha never started");
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for ducha to end on its own and returns its exit status.
+    fn wait_exit(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            if let Some(code) = self.read("status").and_then(|s| s.trim().parse().ok()) {
+                return code;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!("ducha did not exit\n{}", self.report(&self.screen()));
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_gone(&self, pid: u32) {
+        let start = Instant::now();
+        while alive(pid) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "ducha (pid {pid}) is still running"
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_server_gone(&self) {
+        let start = Instant::now();
+        while self.tmux(&["has-session", "-t", "e2e"]).status.success() {
+            assert!(start.elapsed() < DEADLINE, "the tmux session did not end");
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave its tmux server (and ducha) behind.
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+/// Whether a process is still running; a zombie (ended, not yet reaped) counts as ended,
+/// since an orphan may wait for a reaper that a container does not have.
+fn alive(pid: u32) -> bool {
+    if Path::new("/proc/self/stat").exists() {
+        return std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            let state = stat
+                .rsplit_once(')')
+                .map_or("", |(_, rest)| rest.trim_start());
+            !state.starts_with('Z') && !state.starts_with('X')
+        });
+    }
+    Command::new("kill")
+        .args(["-0", &pid.to_string()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn zhucheng_args() -> [&'static str; 4] {
+    ["--today", "2017-07-10", "--user", "测试员"]
+}
+
+/// Waits for the opening screen of the Zhucheng board with S10 selected in 未启动.
+fn wait_zhucheng_opened(s: &Session) -> String {
+    let screen = s.wait_until("the board with S10 selected", |sc| {
+        sc.contains(ZHUCHENG_TITLE) && sc.contains("未启动") && sc.contains("▶S10")
+    });
+    // The selected card is in the first column, which is 未启动.
+    assert!(
+        screen.lines().any(|l| l.starts_with("┃▶S10")),
+        "S10 is not selected in the first column\n{screen}"
+    );
+    screen
+}
+
+#[test]
+fn move_save_and_quit_records_the_change_and_keeps_a_backup() {
+    let fx = Fixture::new(ZHUCHENG);
+    let s = Session::start(&fx, "move", &zhucheng_args(), (80, 24), "");
+    wait_zhucheng_opened(&s);
+    s.keys("L");
+    s.wait_for("[*未保存]");
+    s.keys("s");
+    s.wait_for("注释将被移除");
+    s.keys("y");
+    let screen = s.wait_for("已保存");
+    assert!(!screen.contains("[*未保存]"), "still unsaved\n{screen}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    s.wait_server_gone();
+
+    let task = fx.task(&fx.board, "S10");
+    assert_eq!(task.status, "doing");
+    let last = task.progress.last().expect("a progress entry");
+    assert_eq!(last.by, "测试员");
+    assert!(last.note.contains("未启动 → 推进中"), "note: {}", last.note);
+    assert_eq!(std::fs::read(fx.backup()).unwrap(), fx.original);
+    assert!(!fx.recovery().exists());
+    // Nothing else left beside the board, such as a temporary file of an atomic write.
+    assert_eq!(fx.files(), [fx.name(""), fx.name(".bak")]);
+}
+
+#[test]
+fn hangup_keeps_unsaved_changes_in_the_recovery_file_and_reopening_restores_them() {
+    let fx = Fixture::new(ZHUCHENG);
+    {
+        let s = Session::start(&fx, "hangup", &zhucheng_args(), (80, 24), "");
+        let pid = s.pid();
+        wait_zhucheng_opened(&s);
+        s.keys("L");
+        s.wait_for("[*未保存]");
+        // Closing the terminal under the program sends it SIGHUP.
+        s.tmux_ok(&["kill-server"]);
+        s.wait_gone(pid);
+    }
+    assert_eq!(fx.bytes(), fx.original, "the board file changed");
+    assert!(!fx.backup().exists());
+    let text = std::fs::read_to_string(fx.recovery()).expect("a recovery file");
+    let parsed = ducha::store::parse(&text).unwrap();
+    assert!(
+        !ducha::model::validate::has_errors(&parsed.diagnostics),
+        "{:?}",
+        parsed.diagnostics
+    );
+    let s10 = parsed.board.tasks.iter().find(|t| t.id == "S10").unwrap();
+    assert_eq!(s10.status, "doing");
+
+    let s = Session::start(&fx, "reopen", &zhucheng_args(), (80, 24), "");
+    s.wait_for("发现未保存的修改");
+    s.keys("r");
+    s.wait_until("the restored board marked unsaved", |sc| {
+        sc.contains("[*未保存]") && !sc.contains("发现未保存的修改")
+    });
+    s.keys("s");
+    s.wait_for("注释将被移除");
+    s.keys("y");
+    s.wait_for("已保存");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    assert_eq!(fx.task(&fx.board, "S10").status, "doing");
+    assert!(!fx.recovery().exists(), "the recovery file is still there");
+    assert_eq!(std::fs::read(fx.backup()).unwrap(), fx.original);
+}
+
+#[test]
+fn quitting_gives_the_terminal_back_in_cooked_mode() {
+    let fx = Fixture::new(ZHUCHENG);
+    let marker = "e2e-stty-done";
+    let after = format!("stty -a; echo {marker}; sleep 60");
+    let s = Session::start(&fx, "stty", &zhucheng_args(), (80, 24), &after);
+    wait_zhucheng_opened(&s);
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    let screen = s.wait_for(marker);
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "raw mode was not left\n{screen}"
+    );
+    assert!(
+        !words.contains(&"-icanon") && !words.contains(&"-echo"),
+        "raw mode was not left\n{screen}"
+    );
+    assert!(
+        !screen.contains(ZHUCHENG_TITLE),
+        "the board is still shown\n{screen}"
+    );
+    let flags = s.tmux(&[
+        "display",
+        "-p",
+        "-t",
+        "e2e",
+        "#{alternate_on} #{cursor_flag}",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&flags.stdout).trim(),
+        "0 1",
+        "alternate screen still on, or cursor still hidden"
+    );
+}
+
+#[test]
+fn read_only_refuses_changes_and_leaves_the_file_alone() {
+    let fx = Fixture::new(ZHUCHENG);
+    let mut args = zhucheng_args().to_vec();
+    args.push("--read-only");
+    let s = Session::start(&fx, "readonly", &args, (80, 24), "");
+    wait_zhucheng_opened(&s);
+    s.keys("L");
+    let screen = s.wait_for("只读模式");
+    assert!(!screen.contains("[*未保存]"), "{screen}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    assert_eq!(fx.bytes(), fx.original);
+    assert_eq!(fx.files(), [fx.name("")]);
+}
+
+#[test]
+fn too_small_a_window_says_so_and_the_board_returns_when_it_grows() {
+    let fx = Fixture::new(ZHUCHENG);
+    let s = Session::start(&fx, "resize", &zhucheng_args(), (80, 24), "");
+    wait_zhucheng_opened(&s);
+    s.resize(50, 12);
+    let screen = s.wait_for("窗口太小");
+    assert!(!screen.contains(ZHUCHENG_TITLE), "{screen}");
+    s.resize(120, 40);
+    s.wait_until("the board redrawn at 120x40", |sc| {
+        sc.contains(ZHUCHENG_TITLE) && !sc.contains("窗口太小") && sc.contains("未启动")
+    });
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+}
+
+#[test]
+fn an_english_board_has_english_columns() {
+    let fx = Fixture::new("demo-en.yaml");
+    let s = Session::start(&fx, "english", &["--today", "2024-06-14"], (80, 24), "");
+    let screen = s.wait_for("Not started");
+    assert!(screen.contains("In progress"), "{screen}");
+    assert!(!screen.contains("未启动"), "{screen}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+}
