@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use ducha::app::{update, Action, App, Effect, Key, Options};
 use ducha::model::Lang;
+use ducha::tui::WideAware;
 use ducha::ui::Theme;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
@@ -153,7 +154,7 @@ fn key_to_frame(c: &mut Criterion) {
     g.finish();
 }
 
-/// The recovery file the real program writes after every change, before the next key is read.
+/// The recovery file the real program writes after every change (after drawing the frame).
 fn recovery_file(c: &mut Criterion) {
     let mut g = c.benchmark_group("recovery_10000");
     g.sample_size(10);
@@ -192,13 +193,13 @@ impl Write for Output {
     }
 }
 
-/// Bytes sent to the terminal for one key after the first frame, as the real backend writes them.
+/// Bytes sent to the terminal for one key after the first frame, through the program's own backend.
 fn bytes_for(app: &mut App, action: Action) -> usize {
     let out = Output::default();
     // A fixed viewport, because a full-screen one would ask the real terminal for its size.
     let viewport = Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT));
     let Ok(mut terminal) = Terminal::with_options(
-        CrosstermBackend::new(out.clone()),
+        WideAware(CrosstermBackend::new(out.clone())),
         TerminalOptions { viewport },
     ) else {
         panic!("crossterm terminal over a buffer");

@@ -74,6 +74,86 @@ impl Filters {
     }
 }
 
+/// Whether `hay` contains `needle` (already lowercase), ignoring ASCII case, without allocating
+/// for text that has no capitals (all Chinese text).
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    if hay.bytes().any(|b| b.is_ascii_uppercase()) {
+        hay.to_ascii_lowercase().contains(needle)
+    } else {
+        hay.contains(needle)
+    }
+}
+
+/// The search and filters of an app, prepared for testing tasks.
+pub struct Matcher<'a> {
+    app: &'a App,
+    query: String,
+    units: Vec<&'a str>,
+}
+
+impl Matcher<'_> {
+    /// Whether the task passes: filters, then the search in title, id, units and category.
+    pub fn keeps(&self, t: &Task) -> bool {
+        let (app, f) = (self.app, &self.app.filters);
+        if f.lead.as_ref().is_some_and(|l| &t.lead != l)
+            || f.category
+                .as_ref()
+                .is_some_and(|c| t.category.as_ref() != Some(c))
+            || f.light
+                .is_some_and(|l| app.board.light(t, app.opts.today) != l)
+        {
+            return false;
+        }
+        let q = self.query.as_str();
+        q.is_empty()
+            || contains_ci(&t.title, q)
+            || contains_ci(&t.id, q)
+            || contains_ci(&t.lead, q)
+            || self.units.contains(&t.lead.as_str())
+            || t.partners
+                .iter()
+                .any(|p| self.units.contains(&p.as_str()) || contains_ci(p, q))
+            || t.category.as_deref().is_some_and(|c| contains_ci(c, q))
+    }
+}
+
+/// Done and total tasks, per phase and overall.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Tasks in a done status.
+    pub done: usize,
+    /// All tasks.
+    pub total: usize,
+    /// (done, total) per phase, in board order.
+    pub phases: Vec<(usize, usize)>,
+}
+
+impl Counts {
+    /// Counts a board in one pass.
+    pub fn of(board: &Board) -> Counts {
+        let mut c = Counts {
+            done: 0,
+            total: board.tasks.len(),
+            phases: vec![(0, 0); board.phases.len()],
+        };
+        let done: Vec<&str> = board
+            .statuses
+            .iter()
+            .filter(|s| s.done)
+            .map(|s| s.id.as_str())
+            .collect();
+        for t in &board.tasks {
+            let is_done = done.contains(&t.status.as_str());
+            c.done += usize::from(is_done);
+            if let Some(p) = board.phase_index(&t.phase) {
+                c.phases[p].0 += usize::from(is_done);
+                c.phases[p].1 += 1;
+            }
+        }
+        c
+    }
+}
+
 /// How the app was opened.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -136,6 +216,8 @@ pub struct App {
     pub serial: u64,
     /// Terminal size, for paging.
     pub size: (u16, u16),
+    /// Done and total per phase and overall (kept up to date by `refresh`).
+    pub counts: Counts,
     /// Set when the app should end.
     pub quit: bool,
     /// Quit once the running save succeeds.
@@ -180,6 +262,7 @@ impl App {
             clean: 0,
             serial: 0,
             size: (80, 24),
+            counts: Counts::default(),
             quit: false,
             quit_after_save: false,
         };
@@ -203,39 +286,38 @@ impl App {
         self.undo.last().map_or(0, |(s, _)| *s) != self.clean
     }
 
-    /// Whether a task passes the search and filters.
+    /// Whether a task passes the search and filters (prepare a [`Matcher`] to test many).
     pub fn matches(&self, t: &Task) -> bool {
-        let f = &self.filters;
-        if f.lead.as_ref().is_some_and(|l| &t.lead != l) {
-            return false;
+        self.matcher().keeps(t)
+    }
+
+    /// The search and filters, prepared once for testing many tasks.
+    pub fn matcher(&self) -> Matcher<'_> {
+        let typed = self.searching.as_ref().map(LineEdit::text);
+        let query = typed
+            .as_deref()
+            .unwrap_or(&self.filters.search)
+            .trim()
+            .to_ascii_lowercase();
+        let units = self
+            .board
+            .units
+            .iter()
+            .filter(|u| {
+                !query.is_empty() && (contains_ci(&u.name, &query) || contains_ci(&u.id, &query))
+            })
+            .map(|u| u.id.as_str())
+            .collect();
+        Matcher {
+            app: self,
+            query,
+            units,
         }
-        if f.category
-            .as_ref()
-            .is_some_and(|c| t.category.as_ref() != Some(c))
-        {
-            return false;
-        }
-        if f.light
-            .is_some_and(|l| self.board.light(t, self.opts.today) != l)
-        {
-            return false;
-        }
-        let q = self.searching.as_ref().map(LineEdit::text);
-        let q = q.as_deref().unwrap_or(&f.search).trim().to_lowercase();
-        if q.is_empty() {
-            return true;
-        }
-        let hit = |s: &str| s.to_lowercase().contains(&q);
-        hit(&t.title)
-            || hit(&t.id)
-            || hit(&t.lead)
-            || hit(self.board.unit_name(&t.lead))
-            || t.partners.iter().any(|p| hit(self.board.unit_name(p)))
-            || t.category.as_deref().is_some_and(hit)
     }
 
     /// Recomputes what the current view lists; call after anything that changes it.
     pub fn refresh(&mut self) {
+        self.counts = Counts::of(&self.board);
         match self.view {
             View::Units => self.refresh_units(),
             View::Kanban | View::Overview => self.refresh_columns(),
@@ -245,9 +327,10 @@ impl App {
     /// Task indices of phase `p` per status, sorted by effective deadline then file order.
     pub fn phase_columns(&self, p: usize, filtered: bool) -> Vec<Vec<usize>> {
         let mut cols: Vec<Vec<usize>> = vec![Vec::new(); self.board.statuses.len()];
+        let matcher = self.matcher();
         if let Some(phase) = self.board.phases.get(p) {
             for (i, t) in self.board.tasks.iter().enumerate() {
-                if t.phase == phase.id && (!filtered || self.matches(t)) {
+                if t.phase == phase.id && (!filtered || matcher.keeps(t)) {
                     if let Some(s) = self.board.status_index(&t.status) {
                         cols[s].push(i);
                     }

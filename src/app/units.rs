@@ -84,7 +84,8 @@ impl App {
     /// Recomputes the by-unit rows and the open unit's tasks.
     pub(super) fn refresh_units(&mut self) {
         let today = self.opts.today;
-        let summary = Summary::of(&self.board, today, |t| self.matches(t));
+        let matcher = self.matcher();
+        let summary = Summary::of(&self.board, today, |t| matcher.keeps(t));
         let mut rows: Vec<UnitTally> = summary
             .units
             .into_iter()
@@ -98,7 +99,7 @@ impl App {
                     .tasks
                     .iter()
                     .enumerate()
-                    .filter(|(_, t)| &t.lead == id && self.matches(t))
+                    .filter(|(_, t)| &t.lead == id && matcher.keeps(t))
                     .map(|(i, _)| i)
                     .collect();
                 v.sort_by_key(|&i| {

@@ -1,16 +1,18 @@
 //! The interactive board in the terminal: setup, the event loop, and carrying out effects.
 
+mod backend;
 mod effects;
 mod picker;
 mod watch;
 
+pub use backend::WideAware;
 pub use watch::FileWatch;
 mod signals;
 mod term;
 
 pub use effects::{color_wanted, default_user, utf8_locale};
 
-use crate::app::{update, Action, App, Confirm, Options, Popup};
+use crate::app::{update, Action, App, Confirm, Effect, Options, Popup};
 use crate::cli::OpenArgs;
 use crate::model::validate::has_errors;
 use crate::store;
@@ -19,6 +21,7 @@ use chrono::NaiveDate;
 use crossterm::event::{self, Event};
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Translates a terminal event into an action for the app's current mode.
 pub fn to_action(app: &App, ev: Event) -> Option<Action> {
@@ -144,7 +147,7 @@ fn clock(day: Option<NaiveDate>) -> chrono::DateTime<chrono::FixedOffset> {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut term::Term,
     app: &mut App,
     theme: &Theme,
     day: Option<NaiveDate>,
@@ -152,34 +155,64 @@ fn event_loop(
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     app.now = clock(day);
-    let mut watch = FileWatch::new(std::time::Duration::from_secs(1));
+    let mut watch = FileWatch::new(Duration::from_secs(1));
+    terminal.draw(|f| ui::draw(f, app, theme))?;
     loop {
-        terminal.draw(|f| ui::draw(f, app, theme))?;
         if app.quit {
             return Ok(());
         }
         // Presenting needs a clock and a look at the file about once a second; otherwise wait for keys.
-        let action =
-            if app.present.is_some() && !event::poll(std::time::Duration::from_millis(500))? {
-                watch.changed(app).unwrap_or(Action::Tick)
-            } else {
-                match to_action(app, event::read()?) {
-                    Some(a) => a,
-                    None => continue,
-                }
-            };
+        let action = if app.present.is_some() && !event::poll(Duration::from_millis(500))? {
+            watch.changed(app).unwrap_or(Action::Tick)
+        } else {
+            match to_action(app, event::read()?) {
+                Some(a) => a,
+                None => continue,
+            }
+        };
+        // Held until the recovery file is written, so a hangup never lands between the two.
         let _guard = signals::STATE.lock().unwrap_or_else(|e| e.into_inner());
         app.now = clock(day);
-        handle(app, action);
+        let mut recover = perform(app, action);
+        // Keys already waiting (a held key, a paste) are applied before the next frame and write.
+        while !app.quit && event::poll(Duration::ZERO)? {
+            if let Some(action) = to_action(app, event::read()?) {
+                recover |= perform(app, action);
+            }
+        }
+        // The frame first: writing a large board's recovery file takes longer than drawing it.
+        terminal.draw(|f| ui::draw(f, app, theme))?;
+        if recover {
+            effects::run(app, Effect::WriteRecovery);
+        }
     }
 }
 
-/// Applies an action and carries out the effects it asks for (and those their results ask for).
-pub fn handle(app: &mut App, action: Action) {
+/// Applies an action and carries out its effects, except writing the recovery file, which it
+/// reports instead (true when the board is left with unsaved changes).
+fn perform(app: &mut App, action: Action) -> bool {
+    let mut recover = false;
     let mut pending: std::collections::VecDeque<_> = update(app, action).into();
     while let Some(effect) = pending.pop_front() {
-        if let Some(next) = effects::run(app, effect) {
-            pending.extend(update(app, next));
+        match effect {
+            Effect::WriteRecovery => recover = true,
+            Effect::RemoveRecovery => {
+                recover = false;
+                effects::run(app, Effect::RemoveRecovery);
+            }
+            other => {
+                if let Some(next) = effects::run(app, other) {
+                    pending.extend(update(app, next));
+                }
+            }
         }
+    }
+    recover && app.dirty()
+}
+
+/// Applies an action and carries out every effect it asks for, the recovery file included.
+pub fn handle(app: &mut App, action: Action) {
+    if perform(app, action) {
+        effects::run(app, Effect::WriteRecovery);
     }
 }

@@ -1,24 +1,38 @@
 //! Terminal setup and restore: raw mode, alternate screen, bracketed paste; restored on every exit path.
 
+use super::backend::WideAware;
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use crossterm::execute;
-use ratatui::DefaultTerminal;
-use std::io::stdout;
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{stdout, Stdout};
+
+/// The terminal the program draws on.
+pub type Term = Terminal<WideAware<CrosstermBackend<Stdout>>>;
 
 /// Enters the full-screen mode and installs a panic hook that leaves it first.
-pub fn init() -> std::io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    execute!(stdout(), EnableBracketedPaste)?;
+pub fn init() -> std::io::Result<Term> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    Ok(terminal)
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    Terminal::new(WideAware(CrosstermBackend::new(stdout())))
 }
 
 /// Leaves the full-screen mode; errors are ignored because the terminal may already be gone.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
-    let _ = ratatui::try_restore();
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }

@@ -14,8 +14,7 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang();
     let b = &app.board;
-    let total = b.tasks.len();
-    let done = b.tasks.iter().filter(|t| b.is_done(t)).count();
+    let (done, total) = (app.counts.done, app.counts.total);
     let rate = if total == 0 {
         0.0
     } else {
@@ -55,14 +54,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang();
     let b = &app.board;
     let today_phase = b.phase_on(app.opts.today);
-    let counts: Vec<(usize, usize)> = b
-        .phases
-        .iter()
-        .map(|p| {
-            let tasks = b.tasks.iter().filter(|t| t.phase == p.id);
-            tasks.fold((0, 0), |(d, n), t| (d + usize::from(b.is_done(t)), n + 1))
-        })
-        .collect();
+    let counts = &app.counts.phases;
     let n = b.phases.len().max(1);
     let each = (usize::from(area.width) / n).max(8);
     let today_mark = if theme.ascii { "*" } else { "◆" };
@@ -73,7 +65,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             ""
         };
-        let (d, t) = counts[i];
+        let (d, t) = counts.get(i).copied().unwrap_or_default();
         let tail = format!(" {d}/{t}");
         let head = format!("{}{mark}", i + 1);
         let name = fit(
@@ -90,7 +82,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let mut lines = vec![Line::from(spans)];
     if let Some(p) = b.phases.get(app.phase) {
-        let (d, t) = counts[app.phase];
+        let (d, t) = counts.get(app.phase).copied().unwrap_or_default();
         let now = if Some(app.phase) == today_phase {
             format!("  {today_mark}{}", lang.pick("当前阶段", "current phase"))
         } else {

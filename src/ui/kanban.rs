@@ -73,11 +73,9 @@ fn column(
     };
     let title = format!(" {} {} ", status.name, cards.len());
     let block = Block::bordered()
-        .border_set(if focused {
-            theme.border_focus()
-        } else {
-            theme.border()
-        })
+        // Focus shows in the reversed title and the card marker, not a heavier border: repainting
+        // two whole borders on every column change would double what goes over the wire.
+        .border_set(theme.border())
         .title(Span::styled(
             title,
             if focused {

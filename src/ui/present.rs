@@ -64,12 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
         Slide::Phase(i) => {
             let ph = &b.phases[i];
-            let done = b
-                .tasks
-                .iter()
-                .filter(|t| t.phase == ph.id && b.is_done(t))
-                .count();
-            let total = b.tasks.iter().filter(|t| t.phase == ph.id).count();
+            let (done, total) = app.counts.phases.get(i).copied().unwrap_or_default();
             format!(
                 "{}{}/{}{}{}  {} ~ {}  {}{done}/{total}",
                 lang.pick("第", "Phase "),
