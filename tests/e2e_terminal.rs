@@ -314,7 +314,7 @@ fn wait_zhucheng_opened(s: &Session) -> String {
     });
     // The selected card is in the first column, which is 未启动.
     assert!(
-        screen.lines().any(|l| l.starts_with("┃▶S10")),
+        screen.lines().any(|l| l.starts_with("│▶S10")),
         "S10 is not selected in the first column\n{screen}"
     );
     screen

@@ -179,3 +179,23 @@ fn without_colour_the_overdue_slide_still_marks_overdue() {
     let line = s.lines().find(|l| l.contains("S06")).unwrap();
     assert!(line.contains('●') && line.contains("逾期53天"), "{line}");
 }
+
+#[test]
+fn every_slide_fits_from_80x24_to_250x70() {
+    for (w, h) in [(60u16, 16u16), (80, 24), (120, 40), (160, 45), (250, 70)] {
+        let mut app = presenting("beipiao-2022.yaml", "2022-06-08");
+        ducha::app::update(&mut app, Action::Resize(w, h));
+        let n = app.slides().len();
+        let mut pages = 0;
+        while pages < 100 {
+            let s = shot(&mut app, w, h);
+            assert!(s.contains("北票"), "the title shows at {w}x{h}");
+            press(&mut app, &["Right"]);
+            pages += 1;
+            if app.present.as_ref().unwrap().slide == 0 && app.present.as_ref().unwrap().page == 0 {
+                break;
+            }
+        }
+        assert!(pages >= n, "every slide shown at {w}x{h}");
+    }
+}

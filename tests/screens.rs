@@ -117,6 +117,19 @@ fn search_80x24() {
 }
 
 #[test]
+fn search_120x40_by_unit_name() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["/"]);
+    type_text(&mut app, "督查室");
+    let s = shot(&mut app, 120, 40);
+    assert!(
+        s.contains("S11"),
+        "a task whose lead unit is 市委督查室 is found"
+    );
+    insta::assert_snapshot!(s);
+}
+
+#[test]
 fn help_80x24() {
     let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
     press(&mut app, &["?"]);
