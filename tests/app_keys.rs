@@ -61,7 +61,7 @@ fn saving_writes_the_file_keeps_a_backup_and_removes_the_recovery_file() {
     let original = std::fs::read(&path).unwrap();
     let mut app = open(&path, "2017-07-10");
     press(&mut app, &["L"]);
-    let recovery = ducha::store::recovery_path(&path);
+    let recovery = ducha::store::recovery_path(&path, "测试员");
     assert!(
         recovery.exists(),
         "unsaved changes go to the recovery file at once"
@@ -339,21 +339,21 @@ fn quitting_with_unsaved_changes_asks_and_keeps_them_recoverable() {
     press(&mut app, &["q", "y"]);
     assert!(app.quit);
     assert!(
-        ducha::store::recovery_path(&path).exists(),
+        ducha::store::recovery_path(&path, "测试员").exists(),
         "quitting without saving keeps the recovery file"
     );
     // Opening again offers the changes back.
     let mut again = open(&path, "2017-07-10");
     assert!(matches!(
         again.popup,
-        Some(Popup::Confirm(Confirm::Restore(_)))
+        Some(Popup::Confirm(Confirm::Restore(..)))
     ));
     press(&mut again, &["r"]);
     assert_eq!(task(&again, "S10").status, "doing");
     assert!(again.dirty());
     press(&mut again, &["s", "y"]);
     assert!(!again.dirty());
-    assert!(!ducha::store::recovery_path(&path).exists());
+    assert!(!ducha::store::recovery_path(&path, "测试员").exists());
     let saved = ducha::store::load(&path).unwrap().parsed.board;
     assert_eq!(
         saved.tasks[saved.task_index("S10").unwrap()].status,
@@ -367,7 +367,7 @@ fn save_and_quit_from_the_quit_question() {
     let mut app = open(&path, "2024-06-14");
     press(&mut app, &["L", "q", "s", "y"]);
     assert!(app.quit);
-    assert!(!ducha::store::recovery_path(&path).exists());
+    assert!(!ducha::store::recovery_path(&path, "测试员").exists());
 }
 
 #[test]
@@ -426,9 +426,40 @@ fn the_recovery_file_is_no_more_readable_than_the_board() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     let mut app = open(&path, "2017-07-10");
     press(&mut app, &["L"]);
-    let mode = std::fs::metadata(ducha::store::recovery_path(&path))
+    let mode = std::fs::metadata(ducha::store::recovery_path(&path, "测试员"))
         .unwrap()
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o640);
+}
+
+#[test]
+fn moving_the_caret_in_a_list_field_does_not_change_the_choice() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    let before = task(&app, "S10").clone();
+    press(
+        &mut app,
+        &[
+            "e", "Tab", "Right", "Home", "End", "Bs", "Tab", "Left", "Delete", "Enter",
+        ],
+    );
+    assert_eq!(task(&app, "S10"), &before);
+}
+
+#[test]
+fn a_board_without_units_takes_a_typed_unit() {
+    let text = "title: 测试\nphases:\n  - {id: p1, name: 一, start: 2024-01-01, end: 2024-12-31}\ntasks: []\n";
+    let mut app = app_from(text, "2024-06-01");
+    press(&mut app, &["n"]);
+    type_text(&mut app, "第一项任务");
+    press(&mut app, &["Tab", "Tab"]);
+    type_text(&mut app, "市委办");
+    press(&mut app, &["Tab"]);
+    type_text(&mut app, "市政府办");
+    press(&mut app, &["Enter", "C-s"]);
+    let t = app.board.tasks.first().expect("the first task is created");
+    assert_eq!(
+        (t.lead.as_str(), t.partners.clone()),
+        ("市委办", vec!["市政府办".to_string()])
+    );
 }

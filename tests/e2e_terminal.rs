@@ -69,7 +69,7 @@ impl Fixture {
     }
 
     fn recovery(&self) -> PathBuf {
-        self.with_suffix(".recovery")
+        self.with_suffix(".测试员.recovery")
     }
 
     fn backup(&self) -> PathBuf {

@@ -223,3 +223,91 @@ fn every_screen_fits_at_every_size() {
         }
     }
 }
+
+/// Where the terminal cursor is after drawing.
+fn cursor(app: &mut ducha::app::App, w: u16, h: u16) -> (u16, u16) {
+    use ratatui::backend::Backend;
+    ducha::app::update(app, ducha::app::Action::Resize(w, h));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| {
+        ducha::ui::draw(
+            f,
+            app,
+            &Theme {
+                color: true,
+                ascii: false,
+            },
+        )
+    })
+    .unwrap();
+    let p = t.backend_mut().get_cursor_position().unwrap();
+    (p.x, p.y)
+}
+
+#[test]
+fn the_caret_sits_right_after_the_typed_chinese_text() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["n"]);
+    type_text(&mut app, "召开动员大会");
+    let (x, y) = cursor(&mut app, 80, 24);
+    let s = shot(&mut app, 80, 24);
+    let row: Vec<char> = s.lines().nth(usize::from(y)).unwrap().chars().collect();
+    // Columns to chars: every Chinese character takes two columns.
+    let mut col = 0;
+    let mut at = None;
+    for (i, c) in row.iter().enumerate() {
+        if col == usize::from(x) {
+            at = Some(i);
+            break;
+        }
+        col += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+    }
+    let i = at.expect("the caret is on a character boundary");
+    assert_eq!(
+        row[i - 1],
+        '会',
+        "caret just after the text: {}",
+        row.iter().collect::<String>()
+    );
+    assert_eq!(row[i], ' ');
+    press(&mut app, &["Tab", "Tab"]);
+    type_text(&mut app, "市委");
+    let (x2, y2) = cursor(&mut app, 80, 24);
+    let line: String = shot(&mut app, 80, 24)
+        .lines()
+        .nth(usize::from(y2))
+        .unwrap()
+        .to_string();
+    let before: String = line
+        .chars()
+        .scan(0usize, |c, ch| {
+            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            let keep = *c < usize::from(x2);
+            *c += w;
+            Some((keep, ch))
+        })
+        .filter(|(k, _)| *k)
+        .map(|(_, ch)| ch)
+        .collect();
+    assert!(
+        before.ends_with("[市委"),
+        "caret after the typed filter: {before:?}"
+    );
+}
+
+#[test]
+fn prompts_fit_a_small_screen() {
+    let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
+    press(&mut app, &["p"]);
+    type_text(&mut app, "已经召开了专题会议进行研究部署并形成会议纪要");
+    let s = shot(&mut app, 60, 16);
+    assert!(
+        s.contains("Enter 确定"),
+        "the hint line stays visible:\n{s}"
+    );
+    let (x, _) = cursor(&mut app, 60, 16);
+    assert!(
+        x < 58,
+        "the caret is inside the popup, not on its border: {x}"
+    );
+}

@@ -136,3 +136,28 @@ fn overview_shows_behind_schedule_when_completion_lags_time() {
     let s = shot(&mut app, 100, 30);
     assert!(s.contains("落后序时进度 50.0 个百分点"), "{s}");
 }
+
+#[test]
+fn the_overview_scrolls_to_its_end_and_back_at_once() {
+    let text = {
+        let mut s = String::from("title: 测试\nphases:\n  - {id: p1, name: 全年, start: 2024-01-01, end: 2024-12-31}\ntasks:\n");
+        for i in 0..40 {
+            s.push_str(&format!("  - {{id: A{i:02}, title: 逾期任务{i}, phase: p1, lead: 区委办, deadline: 2024-02-{:02}}}\n", i % 28 + 1));
+        }
+        s
+    };
+    let mut app = app_from(&text, "2024-07-01");
+    press(&mut app, &["v", "v"]);
+    let top = shot(&mut app, 80, 24);
+    press(&mut app, &["G"]);
+    let bottom = shot(&mut app, 80, 24);
+    assert!(bottom.contains("本周到期"), "the end is shown:\n{bottom}");
+    press(&mut app, &["k"]);
+    assert_ne!(
+        shot(&mut app, 80, 24),
+        bottom,
+        "one line up from the end moves at once"
+    );
+    press(&mut app, &["g"]);
+    assert_eq!(shot(&mut app, 80, 24), top);
+}

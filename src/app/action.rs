@@ -95,8 +95,9 @@ pub enum Action {
     Present,
     /// About a second has passed (presentation timing).
     Tick,
-    /// The board file changed on disk and was read again (presentation follows it).
-    BoardChanged(Box<crate::model::Board>, DiskStamp),
+    /// The board file changed on disk and was read again (presentation follows it); the flag
+    /// says whether the file has comments.
+    BoardChanged(Box<crate::model::Board>, DiskStamp, bool),
     /// Undo the last change.
     Undo,
     /// Redo the last undone change.
@@ -117,10 +118,9 @@ pub enum Action {
     Resize(u16, u16),
     /// A save to this path finished.
     Saved(PathBuf, Result<DiskStamp, SaveFailure>),
-    /// The board was reloaded from disk; the unsaved version was kept at this path.
-    Reloaded(Box<crate::model::Board>, DiskStamp, PathBuf),
-    /// Unsaved changes from a recovery file were restored.
-    Restored,
+    /// The board was reloaded from disk (with or without comments); the unsaved version was kept
+    /// at this path.
+    Reloaded(Box<crate::model::Board>, DiskStamp, bool, PathBuf),
 }
 
 /// Why a save failed, as far as the app needs to know.

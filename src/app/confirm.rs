@@ -52,7 +52,7 @@ impl App {
                 Key::Esc | Key::Char('n') => {}
                 _ => self.popup = Some(Popup::Confirm(Confirm::Conflict)),
             },
-            Confirm::Restore(board) => match key {
+            Confirm::Restore(board, base) => match key {
                 Key::Char('d') | Key::Char('D') => {
                     self.message = Some(
                         lang.pick("已丢弃恢复文件", "recovery file discarded")
@@ -61,6 +61,11 @@ impl App {
                     return vec![Effect::RemoveRecovery];
                 }
                 Key::Char('r') | Key::Char('R') | Key::Esc | Key::Enter => {
+                    // Made on top of another version of the file: saving then goes through the
+                    // conflict question instead of overwriting what someone else saved.
+                    if base != self.disk {
+                        self.disk = base;
+                    }
                     self.board = *board;
                     self.undo.clear();
                     self.redo.clear();
@@ -74,7 +79,7 @@ impl App {
                         .into(),
                     );
                 }
-                _ => self.popup = Some(Popup::Confirm(Confirm::Restore(board))),
+                _ => self.popup = Some(Popup::Confirm(Confirm::Restore(board, base))),
             },
             other => {
                 if !matches!(key, Key::Esc | Key::Char('n') | Key::Char('N')) {

@@ -18,6 +18,9 @@ pub struct Choice {
     pub chosen: Vec<String>,
     /// Whether several can be chosen.
     pub multi: bool,
+    /// Whether typed text that matches no option is taken as a new value (units of a board
+    /// without a units list are free text).
+    pub free: bool,
 }
 
 impl Choice {
@@ -33,7 +36,14 @@ impl Choice {
             highlight,
             chosen,
             multi,
+            free: false,
         }
+    }
+
+    /// The typed text, when free text is allowed and no option matches it.
+    fn typed_new(&self) -> Option<String> {
+        let typed = self.filter.text().trim().to_string();
+        (self.free && !typed.is_empty() && self.visible().is_empty()).then_some(typed)
     }
 
     /// Indices of the options matching what has been typed.
@@ -75,13 +85,20 @@ impl Choice {
         if !self.multi {
             if let Some(i) = self.highlighted() {
                 self.chosen = vec![self.options[i].0.clone()];
+            } else if let Some(typed) = self.typed_new() {
+                self.chosen = vec![typed];
             }
         }
     }
 
     /// Adds or removes the highlighted option (multi choice).
     pub fn toggle(&mut self) {
-        if let Some(i) = self.highlighted() {
+        if let Some(typed) = self.typed_new() {
+            if !self.chosen.contains(&typed) {
+                self.chosen.push(typed);
+            }
+            self.filter.clear();
+        } else if let Some(i) = self.highlighted() {
             let id = self.options[i].0.clone();
             if let Some(p) = self.chosen.iter().position(|c| *c == id) {
                 self.chosen.remove(p);
@@ -215,16 +232,23 @@ impl Form {
             |t| t.phase.clone(),
         );
         let units = unit_options(board);
+        let free = board.units.is_empty();
         let lead: Vec<String> = t.as_ref().map(|t| vec![t.lead.clone()]).unwrap_or_default();
         let fields = vec![
             FormField::Text(LineEdit::new(t.as_ref().map_or("", |t| &t.title))),
             FormField::Pick(Choice::new(phases, vec![phase_id], false)),
-            FormField::Pick(Choice::new(units.clone(), lead, false)),
-            FormField::Pick(Choice::new(
-                units,
-                t.as_ref().map(|t| t.partners.clone()).unwrap_or_default(),
-                true,
-            )),
+            FormField::Pick(Choice {
+                free,
+                ..Choice::new(units.clone(), lead, false)
+            }),
+            FormField::Pick(Choice {
+                free,
+                ..Choice::new(
+                    units,
+                    t.as_ref().map(|t| t.partners.clone()).unwrap_or_default(),
+                    true,
+                )
+            }),
             FormField::Date(LineEdit::new(
                 &t.as_ref()
                     .and_then(|t| t.deadline)
@@ -351,7 +375,9 @@ impl App {
                     edit_line(e, &k);
                 }
                 FormField::Pick(c) => {
-                    if edit_line(&mut c.filter, &k) {
+                    // Only typing changes the pick; moving the caret in the filter does not.
+                    let before = c.filter.text();
+                    if edit_line(&mut c.filter, &k) && c.filter.text() != before {
                         c.highlight = 0;
                         c.follow();
                     }

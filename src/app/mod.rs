@@ -5,6 +5,7 @@ mod confirm;
 mod edit;
 mod form;
 mod input;
+mod overview;
 mod popup;
 mod present;
 mod units;

@@ -11,14 +11,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Saved(path, result) => app.saved(path, result),
-        Action::Reloaded(board, disk, copy) => {
-            app.board = *board;
-            app.disk = Some(disk);
-            app.undo.clear();
-            app.redo.clear();
-            app.clean = 0;
-            app.serial = 0;
-            app.refresh();
+        Action::Reloaded(board, disk, has_comments, copy) => {
+            app.replace_board(*board, disk, has_comments);
             app.message = Some(format!(
                 "{}{}",
                 app.lang().pick(
@@ -29,7 +23,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             ));
             vec![Effect::RemoveRecovery]
         }
-        Action::Restored => Vec::new(),
         Action::Paste(text) => {
             app.paste(&text);
             Vec::new()
@@ -38,15 +31,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.tick();
             Vec::new()
         }
-        Action::BoardChanged(board, disk) => {
+        Action::BoardChanged(board, disk, has_comments) => {
             if app.dirty() {
                 app.message = Some(app.lang().pick("文件已被他人更新；你有未保存的修改，未自动加载", "the file was updated by someone else; not reloaded because you have unsaved changes").into());
             } else {
-                app.board = *board;
-                app.disk = Some(disk);
-                app.undo.clear();
-                app.redo.clear();
-                app.refresh();
+                app.replace_board(*board, disk, has_comments);
                 app.message = Some(app.lang().pick("看板已更新", "board updated").into());
             }
             Vec::new()
@@ -60,6 +49,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 impl App {
+    /// Takes the board as just read from disk: nothing unsaved, nothing to undo.
+    fn replace_board(
+        &mut self,
+        board: crate::model::Board,
+        disk: crate::store::DiskStamp,
+        has_comments: bool,
+    ) {
+        self.board = board;
+        self.disk = Some(disk);
+        self.has_comments = has_comments;
+        self.undo.clear();
+        self.redo.clear();
+        self.clean = 0;
+        self.serial = 0;
+        self.refresh();
+    }
+
     fn say(&mut self, zh: &str, en: &str) {
         self.message = Some(self.lang().pick(zh, en).to_string());
     }
@@ -165,7 +171,10 @@ impl App {
             }
             View::Units => self.units.row = to(self.units.row, self.units.rows.len()),
             View::Overview => {
-                self.overview_scroll = to(usize::from(self.overview_scroll), 1000) as u16
+                // The overview scrolls between its first line and the one that shows its last.
+                let visible = usize::from(self.size.1).saturating_sub(7);
+                let max = self.overview_rows().saturating_sub(visible);
+                self.overview_scroll = to(usize::from(self.overview_scroll), max + 1) as u16;
             }
         }
     }

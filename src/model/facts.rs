@@ -240,3 +240,21 @@ pub fn tasks_with_light(
     v.sort_by_key(|&i| (board.tasks[i].effective_deadline(), i));
     v
 }
+
+/// Days within which a task counts as "due this week".
+const WEEK: i64 = 7;
+
+/// Tasks not done that are due within the coming week (today included), soonest first.
+pub fn due_this_week(board: &Board, today: NaiveDate) -> Vec<usize> {
+    let mut v: Vec<usize> = board
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            !board.is_done(t) && days_left(t, today).is_some_and(|d| (0..WEEK).contains(&d))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    v.sort_by_key(|&i| (board.tasks[i].effective_deadline(), i));
+    v
+}

@@ -10,7 +10,7 @@ mod spans;
 
 pub use build::parse_date;
 pub use emit::to_yaml;
-pub use recovery::{pending_recovery, recovery_path, remove_recovery, write_recovery};
+pub use recovery::{pending_recovery, recovery_path, remove_recovery, write_recovery, Pending};
 pub use save::{backup_path, save, write_atomic, write_beside, SaveError};
 
 use crate::model::validate::{validate, Diagnostic, Severity};

@@ -22,7 +22,7 @@ fn save(
     let result = match store::save(&path, &app.board, expected) {
         Ok(stamp) => {
             if let Some(old) = app.path.as_ref().filter(|p| **p != path) {
-                let _ = store::remove_recovery(old);
+                let _ = store::remove_recovery(old, &app.opts.user);
             }
             Ok(stamp)
         }
@@ -46,7 +46,13 @@ fn reload(app: &App) -> Option<Action> {
     }
     match store::load(path) {
         Ok(l) if !crate::model::validate::has_errors(&l.parsed.diagnostics) => {
-            Some(Action::Reloaded(Box::new(l.parsed.board), l.disk, copy))
+            let has_comments = l.parsed.has_comments;
+            Some(Action::Reloaded(
+                Box::new(l.parsed.board),
+                l.disk,
+                has_comments,
+                copy,
+            ))
         }
         Ok(_) => {
             let msg = format!(
@@ -77,7 +83,7 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
         } => Some(save(app, path, expected, new_file)),
         Effect::WriteRecovery => {
             let path = app.path.as_ref()?;
-            if let Err(e) = store::write_recovery(path, &app.board, app.disk) {
+            if let Err(e) = store::write_recovery(path, &app.opts.user, &app.board, app.disk) {
                 app.message = Some(format!(
                     "{}{e}",
                     lang.pick("无法写入恢复文件：", "cannot write the recovery file: ")
@@ -87,7 +93,7 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
         }
         Effect::RemoveRecovery => {
             if let Some(path) = &app.path {
-                let _ = store::remove_recovery(path);
+                let _ = store::remove_recovery(path, &app.opts.user);
             }
             None
         }

@@ -62,14 +62,22 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
     );
     app.has_comments = parsed.has_comments;
     if !args.read_only {
-        if let Some((board, base)) = store::pending_recovery(path) {
-            if board != app.board {
-                // Based on another version of the file: saving must then go through the conflict path.
-                if base != app.disk {
-                    app.disk = base;
-                }
-                app.popup = Some(Popup::Confirm(Confirm::Restore(Box::new(board))));
+        match store::pending_recovery(path, &app.opts.user) {
+            Some(store::Pending::Changes(board, base)) if *board != app.board => {
+                app.popup = Some(Popup::Confirm(Confirm::Restore(board, base)));
             }
+            Some(store::Pending::MovedAside(aside)) => {
+                let lang = app.lang();
+                app.message = Some(format!(
+                    "{}{}",
+                    lang.pick(
+                        "恢复文件无法读取，已移至 ",
+                        "an unreadable recovery file was moved to "
+                    ),
+                    aside.display()
+                ));
+            }
+            _ => {}
         }
     }
     Ok(app)
@@ -181,10 +189,12 @@ fn event_loop(
             }
         }
         // The frame first: writing a large board's recovery file takes longer than drawing it.
-        terminal.draw(|f| ui::draw(f, app, theme))?;
+        // A failed draw (the terminal gone after a hangup) must not skip the write.
+        let drawn = terminal.draw(|f| ui::draw(f, app, theme));
         if recover {
             effects::run(app, Effect::WriteRecovery);
         }
+        drawn?;
     }
 }
 

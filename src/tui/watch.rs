@@ -41,9 +41,11 @@ impl FileWatch {
         if has_errors(&loaded.parsed.diagnostics) || Some(loaded.disk) == app.disk {
             return None;
         }
+        let has_comments = loaded.parsed.has_comments;
         Some(Action::BoardChanged(
             Box::new(loaded.parsed.board),
             loaded.disk,
+            has_comments,
         ))
     }
 }

@@ -8,6 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
+/// Width of these popups on screens wide enough.
+const POPUP_WIDTH: u16 = 74;
+
 /// An input line with its label; returns the line and the caret column.
 fn input_line(
     label: &str,
@@ -37,12 +40,16 @@ fn input_line(
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     let lang = app.lang();
     let p = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    // Inside the popup's borders; one line per row, so the caret rows below stay true.
+    let inner = usize::from(POPUP_WIDTH.min(area.width.saturating_sub(2))).saturating_sub(2);
     let task_name = |i: usize| {
-        app.board
+        let name = app
+            .board
             .tasks
             .get(i)
             .map(|t| format!("{} {}", t.id, t.title))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        fit(&name, inner)
     };
     let mut cursor: Option<(usize, usize)> = None;
     let (title, lines, h): (String, Vec<Line>, u16) = match popup {
@@ -52,12 +59,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
                 Confirm::Quit => (p("退出", "Quit"), vec![p("有未保存的修改。", "There are unsaved changes.").into(), String::new(), p("s 保存并退出 / y 不保存退出（修改留在恢复文件中）/ Esc 取消", "s save and quit / y quit without saving (kept in the recovery file) / Esc cancel").into()]),
                 Confirm::DropComments => (p("注释将被移除", "Comments will be dropped"), vec![p("文件中的 # 注释保存后不会保留；保存前的原文件（含注释）会备份为 .bak 文件。", "Saving drops the file's # comments; the previous file, comments included, is kept as the .bak backup.").into(), String::new(), p("y 继续保存 / n 取消", "y save anyway / n cancel").into()]),
                 Confirm::Conflict => (p("文件已被他人修改", "File changed on disk"), vec![p("打开后有人保存了这个看板，直接保存会覆盖对方的修改，因此没有保存。", "Someone saved this board after you opened it; saving now would overwrite their changes, so nothing was saved.").into(), String::new(), p("a 另存为新文件 / r 重新加载（你的修改另存一份副本）/ Esc 取消", "a save as another file / r reload (your changes are kept in a copy) / Esc cancel").into()]),
-                Confirm::Restore(_) => (p("发现未保存的修改", "Unsaved changes found"), vec![p("上次编辑时留下了恢复文件（连接中断或异常退出）。", "A recovery file was left by an earlier session (dropped connection or crash).").into(), String::new(), p("r 恢复这些修改 / d 丢弃恢复文件", "r restore them / d discard the recovery file").into()]),
+                Confirm::Restore(..) => (p("发现未保存的修改", "Unsaved changes found"), vec![p("上次编辑时留下了恢复文件（连接中断或异常退出）。", "A recovery file was left by an earlier session (dropped connection or crash).").into(), String::new(), p("r 恢复这些修改 / d 丢弃恢复文件", "r restore them / d discard the recovery file").into()]),
             };
             (t.to_string(), body.into_iter().map(Line::raw).collect(), 9)
         }
         Popup::Note { task, input } => {
-            let (line, caret) = input_line(p("进展：", "Note:"), input, 70, theme, true);
+            let (line, caret) = input_line(p("进展：", "Note:"), input, inner, theme, true);
             cursor = Some((caret, 2));
             (
                 p("添加进展", "Add progress").into(),
@@ -78,8 +85,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
             focus,
             error,
         } => {
-            let (d, dc) = input_line(p("延期至：", "New date:"), date, 70, theme, *focus == 0);
-            let (r, rc) = input_line(p("原因：  ", "Reason:  "), reason, 70, theme, *focus == 1);
+            let (d, dc) = input_line(p("延期至：", "New date:"), date, inner, theme, *focus == 0);
+            let (r, rc) = input_line(
+                p("原因：  ", "Reason:  "),
+                reason,
+                inner,
+                theme,
+                *focus == 1,
+            );
             cursor = Some(if *focus == 0 { (dc, 2) } else { (rc, 3) });
             let live = crate::app::date_error(lang, &date.text());
             let msg = error.clone().or(live).unwrap_or_else(|| {
@@ -103,12 +116,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
             )
         }
         Popup::SaveAs(input) => {
-            let (line, caret) = input_line(p("文件名：", "File name:"), input, 70, theme, true);
+            let (line, caret) = input_line(p("文件名：", "File name:"), input, inner, theme, true);
             cursor = Some((caret, 0));
             (p("另存为", "Save as").into(), vec![line, Line::raw(""), Line::raw(p("保存在看板所在目录；已存在的文件不会被覆盖。Enter 确定  Esc 取消", "Saved beside the board; an existing file is never overwritten. Enter accept  Esc cancel"))], 6)
         }
         Popup::Filter { choice, .. } => {
-            let (line, caret) = input_line(p("筛选：", "Filter:"), &choice.filter, 60, theme, true);
+            let (line, caret) =
+                input_line(p("筛选：", "Filter:"), &choice.filter, inner, theme, true);
             cursor = Some((caret, 0));
             let mut lines = vec![line, Line::raw("")];
             let rows = usize::from(area.height.saturating_sub(8)).clamp(3, 16);
@@ -121,7 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
                     ratatui::style::Style::new()
                 };
                 lines.push(Line::styled(
-                    pad(&format!(" {}", choice.options[i].1), 58),
+                    pad(&format!(" {}", choice.options[i].1), inner),
                     style,
                 ));
             }
@@ -138,7 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
         }
         Popup::Details { .. } | Popup::Help { .. } | Popup::Form(_) => return,
     };
-    let r = popup_area(frame, area, 74, h);
+    let r = popup_area(frame, area, POPUP_WIDTH, h);
     let inner_w = usize::from(r.width.saturating_sub(2));
     let lines: Vec<Line> = lines
         .into_iter()

@@ -66,7 +66,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             FormField::Text(e) | FormField::Date(e) => {
                 let (shown, caret) = e.view(field_w);
                 if focused {
-                    cursor = Some((label_w + caret, lines.len()));
+                    // The value starts after the label and one space.
+                    cursor = Some((label_w + 1 + caret, lines.len()));
                 }
                 shown
             }
@@ -74,7 +75,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
                 let chosen = c.chosen_labels("、");
                 if focused {
                     let (typed, caret) = c.filter.view(field_w / 2);
-                    cursor = Some((label_w + 1 + caret, lines.len()));
+                    // After the label, a space and the opening bracket.
+                    cursor = Some((label_w + 2 + caret, lines.len()));
                     format!(
                         "[{typed}] {}",
                         fit(&chosen, field_w.saturating_sub(width(&typed) + 3))

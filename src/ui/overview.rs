@@ -5,7 +5,7 @@ use super::text::{fit, pad, width};
 use super::units::bar;
 use super::{days_text, Theme};
 use crate::app::App;
-use crate::model::facts::{days_left, tasks_with_light, Light, Summary};
+use crate::model::facts::{due_this_week, tasks_with_light, Light, Summary};
 use crate::model::{Board, Lang};
 use crate::report::percent;
 use chrono::NaiveDate;
@@ -14,24 +14,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
-
-/// Days within which a task counts as "due this week".
-const WEEK: i64 = 7;
-
-/// Tasks not done that are due within the coming week (today included), soonest first.
-pub fn due_this_week(board: &Board, today: NaiveDate) -> Vec<usize> {
-    let mut v: Vec<usize> = board
-        .tasks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| {
-            !board.is_done(t) && days_left(t, today).is_some_and(|d| (0..WEEK).contains(&d))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    v.sort_by_key(|&i| (board.tasks[i].effective_deadline(), i));
-    v
-}
 
 /// "ahead by 3.2 points" / "behind by 3.2 points": completion against time elapsed.
 pub fn pace(lang: Lang, rate: f64, elapsed: f64) -> String {

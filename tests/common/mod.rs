@@ -80,6 +80,7 @@ pub fn key(name: &str) -> KeyEvent {
         "Bs" => KeyCode::Backspace,
         "Home" => KeyCode::Home,
         "End" => KeyCode::End,
+        "Delete" => KeyCode::Delete,
         s => {
             let mut it = s.chars();
             let c = it.next().unwrap();

@@ -1,0 +1,154 @@
+//! Unsaved work survives: per-user recovery files, restoring, discarding, and boards changed meanwhile.
+
+mod common;
+
+use common::*;
+use ducha::app::{Action, Confirm, Popup};
+use std::path::Path;
+
+fn open_as(path: &Path, user: &str) -> ducha::app::App {
+    let args = ducha::cli::OpenArgs {
+        file: Some(path.to_path_buf()),
+        user: Some(user.into()),
+        ..Default::default()
+    };
+    let today = chrono::NaiveDate::from_ymd_opt(2024, 6, 14).unwrap();
+    ducha::tui::open_app(path, &args, today).unwrap()
+}
+
+fn status_of(path: &Path, id: &str) -> String {
+    let b = ducha::store::load(path).unwrap().parsed.board;
+    b.tasks[b.task_index(id).unwrap()].status.clone()
+}
+
+#[test]
+fn one_users_save_does_not_remove_anothers_unsaved_work() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut alice = open_as(&path, "alice");
+    let mut bob = open_as(&path, "bob");
+    press(&mut bob, &["p"]);
+    type_text(&mut bob, "bob's note");
+    press(&mut bob, &["Enter"]);
+    press(&mut alice, &["L", "s", "y"]);
+    assert!(!alice.dirty());
+    assert!(
+        ducha::store::recovery_path(&path, "bob").exists(),
+        "bob's unsaved note is still kept"
+    );
+    assert!(!ducha::store::recovery_path(&path, "alice").exists());
+    // Bob's session is gone; he opens the board again and gets his note back.
+    drop(bob);
+    let mut bob = open_as(&path, "bob");
+    assert!(matches!(
+        bob.popup,
+        Some(Popup::Confirm(Confirm::Restore(..)))
+    ));
+    let alice_again = open_as(&path, "alice");
+    assert!(
+        alice_again.popup.is_none(),
+        "nobody is offered someone else's changes"
+    );
+    press(&mut bob, &["r"]);
+    let id = bob
+        .board
+        .tasks
+        .iter()
+        .find(|t| t.progress.iter().any(|p| p.note == "bob's note"))
+        .map(|t| t.id.clone());
+    assert!(id.is_some());
+    // Alice saved meanwhile, so bob's save is refused rather than overwriting her change.
+    press(&mut bob, &["s"]);
+    assert!(matches!(bob.popup, Some(Popup::Confirm(Confirm::Conflict))));
+}
+
+#[test]
+fn a_recovery_is_offered_even_when_the_board_was_saved_later() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut app = open_as(&path, "alice");
+    let id = app.board.tasks[app.selected().unwrap()].id.clone();
+    press(&mut app, &["L"]);
+    drop(app);
+    // Someone edits the board outside ducha after alice's connection dropped.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("title: ", "title: Edited ");
+    std::fs::write(&path, &text).unwrap();
+    let mut app = open_as(&path, "alice");
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Confirm(Confirm::Restore(..)))
+    ));
+    press(&mut app, &["r"]);
+    assert_eq!(
+        app.board.tasks[app.board.task_index(&id).unwrap()].status,
+        "doing"
+    );
+    press(&mut app, &["s", "y"]);
+    assert!(
+        matches!(app.popup, Some(Popup::Confirm(Confirm::Conflict))),
+        "the other edit is not overwritten"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn discarding_a_recovery_leaves_saving_normal() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut app = open_as(&path, "alice");
+    press(&mut app, &["L"]);
+    drop(app);
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("title: ", "title: Edited ");
+    std::fs::write(&path, &text).unwrap();
+    let mut app = open_as(&path, "alice");
+    press(&mut app, &["d"]);
+    assert!(!ducha::store::recovery_path(&path, "alice").exists());
+    let id = app.board.tasks[app.selected().unwrap()].id.clone();
+    press(&mut app, &["L", "s", "y"]);
+    assert!(app.popup.is_none(), "no false conflict: {:?}", app.popup);
+    assert_eq!(status_of(&path, &id), "doing");
+}
+
+#[test]
+fn an_unreadable_recovery_file_is_moved_aside_not_overwritten() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let rec = ducha::store::recovery_path(&path, "alice");
+    std::fs::write(&rec, "title: [unclosed\n").unwrap();
+    let mut app = open_as(&path, "alice");
+    assert!(app
+        .message
+        .as_deref()
+        .is_some_and(|m| m.contains("unreadable")));
+    press(&mut app, &["L"]);
+    let mut aside = rec.clone().into_os_string();
+    aside.push(".unreadable");
+    assert_eq!(
+        std::fs::read_to_string(aside).unwrap(),
+        "title: [unclosed\n"
+    );
+}
+
+#[test]
+fn a_reload_after_saving_leaves_nothing_unsaved() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut app = open_as(&path, "alice");
+    press(&mut app, &["L", "s", "y"]);
+    press(&mut app, &["P"]);
+    let mut watch = ducha::tui::FileWatch::new(std::time::Duration::ZERO);
+    watch.changed(&app);
+    let mut other = ducha::store::load(&path).unwrap();
+    other.parsed.board.title.push_str(" (updated)");
+    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
+    let action = watch.changed(&app).expect("noticed");
+    ducha::tui::handle(&mut app, action);
+    assert!(app.board.title.ends_with("(updated)"));
+    assert!(
+        !app.dirty(),
+        "a board just read from disk has nothing unsaved"
+    );
+    ducha::tui::handle(&mut app, Action::Input(ducha::app::Key::Esc));
+    press(&mut app, &["q"]);
+    assert!(app.quit, "quits without asking");
+}
