@@ -82,9 +82,13 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         if bak.exists() {
             assert_eq!(read(&bak), old, "a backup, when there is one, is whole");
         }
+        // A process killed between linking its temporary file under a hidden random name and
+        // renaming it can leave that file: nothing can clean up after SIGKILL. Such hidden
+        // temporaries are harmless; anything else beside the board is not.
         let left: Vec<String> = names(p)
             .into_iter()
             .filter(|n| n != "big.yaml" && n != "big.yaml.bak")
+            .filter(|n| !n.starts_with(".big.yaml."))
             .collect();
         assert!(left.is_empty(), "stray files after a kill: {left:?}");
     }
