@@ -311,3 +311,28 @@ fn prompts_fit_a_small_screen() {
         "the caret is inside the popup, not on its border: {x}"
     );
 }
+
+#[test]
+fn many_phases_show_a_window_of_tabs_around_the_current_one() {
+    let mut text = String::from("title: 测试\nphases:\n");
+    for i in 1..=12 {
+        text.push_str(&format!(
+            "  - {{id: p{i}, name: 第{i}阶段工作, start: 2024-{i:02}-01, end: 2024-{i:02}-28}}\n"
+        ));
+    }
+    text.push_str("tasks: []\n");
+    let mut app = app_from(&text, "2024-12-10");
+    let s = shot(&mut app, 80, 24);
+    let tabs = s.lines().nth(1).unwrap();
+    assert!(tabs.contains("12◆"), "the current phase is visible: {tabs}");
+    assert!(
+        tabs.starts_with('‹'),
+        "earlier phases are marked as hidden: {tabs}"
+    );
+    press(&mut app, &["1"]);
+    let tabs = shot(&mut app, 80, 24).lines().nth(1).unwrap().to_string();
+    assert!(
+        tabs.contains(" 1 第") && tabs.trim_end().ends_with('›'),
+        "{tabs}"
+    );
+}

@@ -56,29 +56,64 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let today_phase = b.phase_on(app.opts.today);
     let counts = &app.counts.phases;
     let n = b.phases.len().max(1);
-    let each = (usize::from(area.width) / n).max(8);
+    // Room for the markers of hidden tabs at both ends; a tab never so narrow its name vanishes.
+    let each = (usize::from(area.width).saturating_sub(2) / n).max(14);
     let today_mark = if theme.ascii { "*" } else { "◆" };
-    let mut spans = Vec::new();
-    for (i, p) in b.phases.iter().enumerate() {
-        let mark = if Some(i) == today_phase {
-            today_mark
-        } else {
-            ""
-        };
-        let (d, t) = counts.get(i).copied().unwrap_or_default();
-        let tail = format!(" {d}/{t}");
-        let head = format!("{}{mark}", i + 1);
-        let name = fit(
-            &p.name,
-            each.saturating_sub(width(&head) + width(&tail) + 2),
-        );
-        let label = format!("{head} {name}{tail}");
+    let labels: Vec<String> = b
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mark = if Some(i) == today_phase {
+                today_mark
+            } else {
+                ""
+            };
+            let (d, t) = counts.get(i).copied().unwrap_or_default();
+            let tail = format!(" {d}/{t}");
+            let head = format!("{}{mark}", i + 1);
+            let name = fit(
+                &p.name,
+                each.saturating_sub(width(&head) + width(&tail) + 2),
+            );
+            format!(" {head} {name}{tail} ")
+        })
+        .collect();
+    // With more phases than fit, a window of tabs around the current one, arrows for the rest.
+    let (left, right) = if theme.ascii {
+        ("<", ">")
+    } else {
+        ("‹", "›")
+    };
+    let room = usize::from(area.width).saturating_sub(2);
+    let (mut lo, mut hi) = (app.phase.min(labels.len().saturating_sub(1)), app.phase + 1);
+    let mut used = labels.get(lo).map_or(0, |l| width(l));
+    loop {
+        let grew_right = hi < labels.len() && used + width(&labels[hi]) <= room;
+        if grew_right {
+            used += width(&labels[hi]);
+            hi += 1;
+        }
+        let grew_left = lo > 0 && used + width(&labels[lo - 1]) <= room;
+        if grew_left {
+            lo -= 1;
+            used += width(&labels[lo]);
+        }
+        if !grew_right && !grew_left {
+            break;
+        }
+    }
+    let mut spans = vec![Span::raw(if lo > 0 { left } else { " " })];
+    for (i, label) in labels.iter().enumerate().take(hi).skip(lo) {
         let style = if i == app.phase {
             theme.selected()
         } else {
             Style::new()
         };
-        spans.push(Span::styled(format!(" {label} "), style));
+        spans.push(Span::styled(label.clone(), style));
+    }
+    if hi < labels.len() {
+        spans.push(Span::raw(right));
     }
     let mut lines = vec![Line::from(spans)];
     if let Some(p) = b.phases.get(app.phase) {
