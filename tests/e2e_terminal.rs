@@ -119,13 +119,32 @@ impl Session {
     /// Starts `ducha BOARD ARGS` in a window of `size` (columns, rows); `after` is shell run in the
     /// same pane once ducha has ended.
     fn start(fx: &Fixture, tag: &str, args: &[&str], size: (u16, u16), after: &str) -> Session {
+        Session::launch(fx, tag, true, args, size, after)
+    }
+
+    /// Starts `ducha ARGS` without a board, in a folder whose `boards/` holds the fixture's board.
+    fn start_picker(fx: &Fixture, tag: &str, args: &[&str], size: (u16, u16)) -> Session {
+        Session::launch(fx, tag, false, args, size, "")
+    }
+
+    fn launch(
+        fx: &Fixture,
+        tag: &str,
+        with_board: bool,
+        args: &[&str],
+        size: (u16, u16),
+        after: &str,
+    ) -> Session {
         let files = fx.dir.path().join(tag);
         std::fs::create_dir(&files).unwrap();
         let socket = files.join("tmux.sock");
-        let mut command = vec![
-            quote(env!("CARGO_BIN_EXE_ducha")),
-            quote(&fx.board.to_string_lossy()),
-        ];
+        let mut command = vec![quote(env!("CARGO_BIN_EXE_ducha"))];
+        if with_board {
+            command.push(quote(&fx.board.to_string_lossy()));
+        } else {
+            std::fs::create_dir(files.join("boards")).unwrap();
+            std::fs::write(files.join("boards").join(fx.name("")), &fx.original).unwrap();
+        }
         command.extend(args.iter().map(|a| quote(a)));
         // The inner shell writes its pid and becomes ducha, so the pid is ducha's; the outer one
         // records how ducha ended (written then renamed, so it is never read half-written).
@@ -465,6 +484,22 @@ fn an_english_board_has_english_columns() {
     let screen = s.wait_for("Not started");
     assert!(screen.contains("In progress"), "{screen}");
     assert!(!screen.contains("未启动"), "{screen}");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+}
+
+#[test]
+fn without_a_file_a_picker_lists_the_boards_and_opens_the_chosen_one() {
+    let fx = Fixture::new("zhucheng-2017.yaml");
+    let s = Session::start_picker(&fx, "picker", &zhucheng_args(), (80, 24));
+    let screen = s.wait_for("选择看板");
+    assert!(
+        screen.contains("zhucheng-2017.yaml") && screen.contains(ZHUCHENG_TITLE),
+        "{screen}"
+    );
+    s.keys("\r");
+    let screen = s.wait_for("未启动");
+    assert!(screen.contains("▶S10"), "{screen}");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
 }
