@@ -26,15 +26,6 @@ fn goto(app: &mut ducha::app::App, slide: Slide, w: u16, h: u16) {
     panic!("slide {slide:?} not reached");
 }
 
-fn shot(app: &mut ducha::app::App, w: u16, h: u16) -> String {
-    let s = screen(app, w, h);
-    assert!(
-        !s.contains("<<OVERLAP>>"),
-        "a wide character overlaps something:\n{s}"
-    );
-    s
-}
-
 #[test]
 fn every_kind_of_slide_at_80x24_and_160x45() {
     for (w, h) in [(80u16, 24u16), (160, 45)] {

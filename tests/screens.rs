@@ -6,16 +6,6 @@ use common::*;
 use ducha::ui::Theme;
 use ratatui::style::Color;
 
-/// Draws and checks that no wide character was cut or overlapped anything.
-fn shot(app: &mut ducha::app::App, w: u16, h: u16) -> String {
-    let s = screen(app, w, h);
-    assert!(
-        !s.contains("<<OVERLAP>>"),
-        "a wide character overlaps something:\n{s}"
-    );
-    s
-}
-
 #[test]
 fn kanban_80x24() {
     let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");

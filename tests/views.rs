@@ -6,15 +6,6 @@ use common::*;
 use ducha::app::{UnitSort, View};
 use ducha::model::facts::Light;
 
-fn shot(app: &mut ducha::app::App, w: u16, h: u16) -> String {
-    let s = screen(app, w, h);
-    assert!(
-        !s.contains("<<OVERLAP>>"),
-        "a wide character overlaps something:\n{s}"
-    );
-    s
-}
-
 #[test]
 fn v_cycles_kanban_units_overview() {
     let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");

@@ -189,9 +189,13 @@ impl App {
         };
         let mut after = task.clone();
         after.status = target.id.clone();
-        let entry = self.entry(note);
-        after.progress.push(entry);
         self.message = Some(format!("{} → {}", after.id, target.name));
-        self.replace_task(i, after)
+        self.replace_logged(i, after, note)
+    }
+
+    /// Replaces task `index` with `after` plus a progress entry saying `note`, as one change.
+    pub fn replace_logged(&mut self, index: usize, mut after: Task, note: String) -> Vec<Effect> {
+        after.progress.push(self.entry(note));
+        self.replace_task(index, after)
     }
 }

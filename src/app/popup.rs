@@ -134,14 +134,7 @@ pub(super) fn filter_menu(board: &Board, lang: Lang) -> Popup {
             leads.push(&t.lead);
         }
     }
-    let order = |id: &str| {
-        board
-            .units
-            .iter()
-            .position(|u| u.id == id)
-            .unwrap_or(usize::MAX)
-    };
-    leads.sort_by_key(|id| order(id));
+    leads.sort_by_key(|id| board.unit_order(id));
     for l in leads {
         items.push(FilterItem::Lead(l.to_string()));
         labels.push(format!(
@@ -213,14 +206,13 @@ impl App {
                         self.popup = Some(Popup::Note { task, input });
                         return Vec::new();
                     }
-                    let mut after = self.board.tasks[task].clone();
-                    after.progress.push(self.entry(note));
+                    let after = self.board.tasks[task].clone();
                     self.message = Some(format!(
                         "{} {}",
                         after.id,
                         lang.pick("已添加进展", "progress added")
                     ));
-                    return self.replace_task(task, after);
+                    return self.replace_logged(task, after, note);
                 }
                 k => {
                     edit_line(&mut input, &k);
@@ -284,13 +276,12 @@ impl App {
                         (Lang::En, true) => format!("extended to {text}"),
                         (Lang::En, false) => format!("extended to {text}: {why}"),
                     };
-                    after.progress.push(self.entry(note));
                     self.message = Some(format!(
                         "{} {}{text}",
                         after.id,
                         lang.pick("延期至 ", "extended to ")
                     ));
-                    return self.replace_task(task, after);
+                    return self.replace_logged(task, after, note);
                 }
                 k => {
                     edit_line(if focus == 0 { &mut date } else { &mut reason }, &k);

@@ -55,13 +55,7 @@ pub struct UnitsState {
 
 /// Orders unit rows: by overdue (then due soon, then lower completion), by completion, or by the board's unit order.
 pub fn sort_units(board: &Board, rows: &mut [UnitTally], sort: UnitSort) {
-    let order = |id: &str| {
-        board
-            .units
-            .iter()
-            .position(|u| u.id == id)
-            .unwrap_or(usize::MAX)
-    };
+    let order = |id: &str| board.unit_order(id);
     match sort {
         UnitSort::Overdue => rows.sort_by(|a, b| {
             (b.tally.overdue, b.tally.due_soon)

@@ -259,6 +259,14 @@ impl Board {
             .map_or(id, |u| u.name.as_str())
     }
 
+    /// A unit's place in the board's unit list (units not in it sort last).
+    pub fn unit_order(&self, id: &str) -> usize {
+        self.units
+            .iter()
+            .position(|u| u.id == id)
+            .unwrap_or(usize::MAX)
+    }
+
     /// Whether a status id denotes a finished task.
     pub fn is_done_status(&self, id: &str) -> bool {
         self.statuses.iter().any(|s| s.id == id && s.done)

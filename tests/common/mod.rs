@@ -138,6 +138,16 @@ pub fn screen(app: &mut App, w: u16, h: u16) -> String {
     )
 }
 
+/// The screen, failing the test if a wide character overlaps anything.
+pub fn shot(app: &mut App, w: u16, h: u16) -> String {
+    let s = screen(app, w, h);
+    assert!(
+        !s.contains("<<OVERLAP>>"),
+        "a wide character overlaps something:\n{s}"
+    );
+    s
+}
+
 /// The screen drawn with a given theme, one text line per row, trailing spaces kept.
 ///
 /// A row where a wide character hides a non-blank cell (something drawn over half of it) gets
