@@ -34,6 +34,18 @@ fn kanban_after_a_move_shows_the_unsaved_marker() {
     let s = shot(&mut app, 80, 24);
     assert!(s.contains("[*未保存]"));
     assert!(s.contains("S10 → 推进中"));
+    assert!(s.contains("完成 15/43"), "{s}");
+    press(&mut app, &["L"]);
+    let s = shot(&mut app, 80, 24);
+    assert!(
+        s.contains("完成 16/43") && s.contains("3◆ 督查… 4/22"),
+        "the counts follow the edit:\n{s}"
+    );
+    press(&mut app, &["u"]);
+    assert!(
+        shot(&mut app, 80, 24).contains("完成 15/43"),
+        "and its undo"
+    );
 }
 
 #[test]

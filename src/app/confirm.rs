@@ -70,7 +70,7 @@ impl App {
                     self.undo.clear();
                     self.redo.clear();
                     self.clean = u64::MAX;
-                    self.refresh();
+                    self.board_changed();
                     self.message = Some(
                         lang.pick(
                             "已恢复未保存的修改，按 s 保存",

@@ -80,7 +80,7 @@ impl App {
 
     /// Shows the result of an edit: reselects the task and recomputes columns.
     fn after_edit(&mut self, focus: Option<usize>) -> Vec<Effect> {
-        self.refresh();
+        self.board_changed();
         if let Some(i) = focus {
             if let Some(t) = self.board.tasks.get(i) {
                 if let Some(p) = self

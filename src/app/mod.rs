@@ -267,7 +267,7 @@ impl App {
             quit: false,
             quit_after_save: false,
         };
-        app.refresh();
+        app.board_changed();
         app.col = app.columns.iter().position(|c| !c.is_empty()).unwrap_or(0);
         app
     }
@@ -316,9 +316,14 @@ impl App {
         }
     }
 
+    /// Recounts and recomputes everything derived from the board; call after the board changes.
+    pub fn board_changed(&mut self) {
+        self.counts = Counts::of(&self.board);
+        self.refresh();
+    }
+
     /// Recomputes what the current view lists; call after anything that changes it.
     pub fn refresh(&mut self) {
-        self.counts = Counts::of(&self.board);
         match self.view {
             View::Units => self.refresh_units(),
             View::Kanban | View::Overview => self.refresh_columns(),

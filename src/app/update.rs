@@ -63,7 +63,7 @@ impl App {
         self.redo.clear();
         self.clean = 0;
         self.serial = 0;
-        self.refresh();
+        self.board_changed();
     }
 
     fn say(&mut self, zh: &str, en: &str) {

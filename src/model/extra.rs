@@ -35,11 +35,4 @@ impl Extra {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    /// Whether every value is a scalar, so the mapping can be written on one line.
-    pub fn all_scalar(&self) -> bool {
-        self.0.iter().all(|(_, v)| {
-            !matches!(v, Raw::Seq(s) if !s.is_empty()) && !matches!(v, Raw::Map(m) if !m.is_empty())
-        })
-    }
 }
