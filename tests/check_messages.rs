@@ -126,7 +126,7 @@ fn a_wrong_type_in_a_chinese_board_is_in_chinese() {
         (
             1,
             "".into(),
-            "board.yaml:15:5: 错误: tasks[0].status: 格式错误：invalid type: sequence, expected text
+            "board.yaml:15:5: 错误: tasks[0].status: 格式错误：类型不对，这里是列表，应为文字（invalid type: sequence, expected text）
 board.yaml: 1 个错误，0 个警告
 "
             .into()
@@ -354,7 +354,7 @@ fn a_document_that_is_not_a_mapping_is_refused() {
         (
             1,
             "".into(),
-            "board.yaml:1:1: 错误: 格式错误：invalid type: sequence, expected a mapping\n".into()
+            "board.yaml:1:1: 错误: 格式错误：类型不对，这里是列表，应为映射（键: 值）（invalid type: sequence, expected a mapping）\n".into()
         )
     );
 }

@@ -4,6 +4,7 @@ mod build;
 mod de;
 mod emit;
 mod lenient;
+mod messages;
 mod recovery;
 mod save;
 mod spans;
@@ -164,7 +165,7 @@ fn syntax_diagnostic(err: &serde_yaml::Error, lang: Lang) -> Diagnostic {
         Some((p, rest)) if !p.is_empty() && !p.contains(char::is_whitespace) => (p, rest),
         _ => ("", msg.as_str()),
     };
-    let mut d = Diagnostic::error(path, format!("{}{detail}", lang.pick("格式错误：", "")));
+    let mut d = Diagnostic::error(path, messages::localize(detail, lang));
     d.pos = err.location().map(|l| (l.line(), l.column()));
     d
 }
