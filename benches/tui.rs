@@ -165,7 +165,7 @@ fn recovery_file(c: &mut Criterion) {
     let path = dir.path().join("board.yaml");
     g.bench_function("write_recovery", |b| {
         b.iter(|| {
-            if let Err(e) = ducha::store::write_recovery(&path, "bench", &app.board, None) {
+            if let Err(e) = ducha::store::write_recovery(&path, "bench", 1, &app.board, None) {
                 panic!("write_recovery: {e}");
             }
         })

@@ -61,7 +61,7 @@ fn saving_writes_the_file_keeps_a_backup_and_removes_the_recovery_file() {
     let original = std::fs::read(&path).unwrap();
     let mut app = open(&path, "2017-07-10");
     press(&mut app, &["L"]);
-    let recovery = ducha::store::recovery_path(&path, "测试员");
+    let recovery = ducha::store::recovery_path(&path, "测试员", std::process::id());
     assert!(
         recovery.exists(),
         "unsaved changes go to the recovery file at once"
@@ -339,7 +339,7 @@ fn quitting_with_unsaved_changes_asks_and_keeps_them_recoverable() {
     press(&mut app, &["q", "y"]);
     assert!(app.quit);
     assert!(
-        ducha::store::recovery_path(&path, "测试员").exists(),
+        ducha::store::recovery_path(&path, "测试员", std::process::id()).exists(),
         "quitting without saving keeps the recovery file"
     );
     // Opening again offers the changes back.
@@ -353,7 +353,7 @@ fn quitting_with_unsaved_changes_asks_and_keeps_them_recoverable() {
     assert!(again.dirty());
     press(&mut again, &["s", "y"]);
     assert!(!again.dirty());
-    assert!(!ducha::store::recovery_path(&path, "测试员").exists());
+    assert!(!ducha::store::recovery_path(&path, "测试员", std::process::id()).exists());
     let saved = ducha::store::load(&path).unwrap().parsed.board;
     assert_eq!(
         saved.tasks[saved.task_index("S10").unwrap()].status,
@@ -367,7 +367,7 @@ fn save_and_quit_from_the_quit_question() {
     let mut app = open(&path, "2024-06-14");
     press(&mut app, &["L", "q", "s", "y"]);
     assert!(app.quit);
-    assert!(!ducha::store::recovery_path(&path, "测试员").exists());
+    assert!(!ducha::store::recovery_path(&path, "测试员", std::process::id()).exists());
 }
 
 #[test]
@@ -426,10 +426,14 @@ fn the_recovery_file_is_no_more_readable_than_the_board() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     let mut app = open(&path, "2017-07-10");
     press(&mut app, &["L"]);
-    let mode = std::fs::metadata(ducha::store::recovery_path(&path, "测试员"))
-        .unwrap()
-        .permissions()
-        .mode();
+    let mode = std::fs::metadata(ducha::store::recovery_path(
+        &path,
+        "测试员",
+        std::process::id(),
+    ))
+    .unwrap()
+    .permissions()
+    .mode();
     assert_eq!(mode & 0o777, 0o640);
 }
 

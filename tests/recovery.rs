@@ -32,10 +32,10 @@ fn one_users_save_does_not_remove_anothers_unsaved_work() {
     press(&mut alice, &["L", "s", "y"]);
     assert!(!alice.dirty());
     assert!(
-        ducha::store::recovery_path(&path, "bob").exists(),
+        ducha::store::recovery_path(&path, "bob", std::process::id()).exists(),
         "bob's unsaved note is still kept"
     );
-    assert!(!ducha::store::recovery_path(&path, "alice").exists());
+    assert!(!ducha::store::recovery_path(&path, "alice", std::process::id()).exists());
     // Bob's session is gone; he opens the board again and gets his note back.
     drop(bob);
     let mut bob = open_as(&path, "bob");
@@ -104,7 +104,7 @@ fn discarding_a_recovery_leaves_saving_normal() {
     std::fs::write(&path, &text).unwrap();
     let mut app = open_as(&path, "alice");
     press(&mut app, &["d"]);
-    assert!(!ducha::store::recovery_path(&path, "alice").exists());
+    assert!(!ducha::store::recovery_path(&path, "alice", std::process::id()).exists());
     let id = app.board.tasks[app.selected().unwrap()].id.clone();
     press(&mut app, &["L", "s", "y"]);
     assert!(app.popup.is_none(), "no false conflict: {:?}", app.popup);
@@ -114,7 +114,7 @@ fn discarding_a_recovery_leaves_saving_normal() {
 #[test]
 fn an_unreadable_recovery_file_is_moved_aside_not_overwritten() {
     let (_dir, path) = copy_sample("demo-en.yaml");
-    let rec = ducha::store::recovery_path(&path, "alice");
+    let rec = ducha::store::recovery_path(&path, "alice", std::process::id());
     std::fs::write(&rec, "title: [unclosed\n").unwrap();
     let mut app = open_as(&path, "alice");
     assert!(app
@@ -151,4 +151,55 @@ fn a_reload_after_saving_leaves_nothing_unsaved() {
     ducha::tui::handle(&mut app, Action::Input(ducha::app::Key::Esc));
     press(&mut app, &["q"]);
     assert!(app.quit, "quits without asking");
+}
+
+#[test]
+fn two_windows_of_one_user_keep_separate_unsaved_work() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    // Session numbers no process can have, standing for two windows that have since closed.
+    let mut first = open_as(&path, "alice");
+    first.session = 4_000_000_001;
+    let mut second = open_as(&path, "alice");
+    second.session = 4_000_000_002;
+    press(&mut first, &["p"]);
+    type_text(&mut first, "from the first window");
+    press(&mut first, &["Enter"]);
+    press(&mut second, &["L", "s", "y"]);
+    assert!(
+        ducha::store::recovery_path(&path, "alice", 4_000_000_001).exists(),
+        "the first window's work survives the second's save"
+    );
+    drop((first, second));
+    let mut again = open_as(&path, "alice");
+    assert!(matches!(
+        again.popup,
+        Some(Popup::Confirm(Confirm::Restore(..)))
+    ));
+    press(&mut again, &["r"]);
+    assert!(again
+        .board
+        .tasks
+        .iter()
+        .any(|t| t.progress.iter().any(|p| p.note == "from the first window")));
+    assert!(
+        !ducha::store::recovery_path(&path, "alice", 4_000_000_001).exists(),
+        "taken over by this session"
+    );
+    assert!(ducha::store::recovery_path(&path, "alice", std::process::id()).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_window_still_open_keeps_its_recovery_file_to_itself() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut other = open_as(&path, "alice");
+    // The test runner's parent process is alive: it stands for another open window.
+    other.session = std::os::unix::process::parent_id();
+    press(&mut other, &["L"]);
+    assert!(ducha::store::recovery_path(&path, "alice", other.session).exists());
+    let mine = open_as(&path, "alice");
+    assert!(
+        mine.popup.is_none(),
+        "nothing is offered while its window is open"
+    );
 }

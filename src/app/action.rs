@@ -146,8 +146,10 @@ pub enum Effect {
     },
     /// Write the unsaved board to the recovery file.
     WriteRecovery,
-    /// Remove the recovery file (changes saved or deliberately discarded).
+    /// Remove the session's recovery file (changes saved or deliberately discarded).
     RemoveRecovery,
+    /// Remove a recovery file an ended session left (restored into this one, or discarded).
+    DropRecovery(PathBuf),
     /// Reload the board from disk, keeping a copy of the unsaved board beside it.
     ReloadKeepingCopy,
     /// Leave the program.

@@ -52,13 +52,13 @@ impl App {
                 Key::Esc | Key::Char('n') => {}
                 _ => self.popup = Some(Popup::Confirm(Confirm::Conflict)),
             },
-            Confirm::Restore(board, base) => match key {
+            Confirm::Restore(board, base, source) => match key {
                 Key::Char('d') | Key::Char('D') => {
                     self.message = Some(
                         lang.pick("已丢弃恢复文件", "recovery file discarded")
                             .into(),
                     );
-                    return vec![Effect::RemoveRecovery];
+                    return vec![Effect::DropRecovery(source)];
                 }
                 Key::Char('r') | Key::Char('R') | Key::Esc | Key::Enter => {
                     // Made on top of another version of the file: saving then goes through the
@@ -78,8 +78,10 @@ impl App {
                         )
                         .into(),
                     );
+                    // This session's own file takes over before the ended session's goes.
+                    return vec![Effect::WriteRecovery, Effect::DropRecovery(source)];
                 }
-                _ => self.popup = Some(Popup::Confirm(Confirm::Restore(board, base))),
+                _ => self.popup = Some(Popup::Confirm(Confirm::Restore(board, base, source))),
             },
             other => {
                 if !matches!(key, Key::Esc | Key::Char('n') | Key::Char('N')) {

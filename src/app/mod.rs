@@ -223,6 +223,9 @@ pub struct App {
     pub quit: bool,
     /// Quit once the running save succeeds.
     pub quit_after_save: bool,
+    /// This session's number in recovery-file names (the process id), so two windows of one
+    /// user keep separate unsaved work.
+    pub session: u32,
 }
 
 impl App {
@@ -266,6 +269,7 @@ impl App {
             counts: Counts::default(),
             quit: false,
             quit_after_save: false,
+            session: std::process::id(),
         };
         app.board_changed();
         app.col = app.columns.iter().position(|c| !c.is_empty()).unwrap_or(0);

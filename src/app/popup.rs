@@ -17,8 +17,13 @@ pub enum Confirm {
     DropComments,
     /// The file changed on disk: save as, reload, or cancel?
     Conflict,
-    /// A recovery file holds unsaved changes (made on top of the file content given): restore them?
-    Restore(Box<Board>, Option<crate::store::DiskStamp>),
+    /// A recovery file (the path) holds unsaved changes made on top of the file content given:
+    /// restore them?
+    Restore(
+        Box<Board>,
+        Option<crate::store::DiskStamp>,
+        std::path::PathBuf,
+    ),
 }
 
 /// One entry of the filter menu.

@@ -11,7 +11,9 @@ mod spans;
 
 pub use build::parse_date;
 pub use emit::to_yaml;
-pub use recovery::{pending_recovery, recovery_path, remove_recovery, write_recovery, Pending};
+pub use recovery::{
+    pending_recovery, recovery_path, remove_file_if_there, write_recovery, Pending,
+};
 pub use save::{backup_path, save, write_atomic, write_beside, SaveError};
 
 use crate::model::validate::{validate, Diagnostic, Severity};

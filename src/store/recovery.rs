@@ -1,8 +1,9 @@
-//! Recovery files: unsaved changes kept beside the board after every change, one file per user.
+//! Recovery files: unsaved changes kept beside the board after every change, one file per session.
 //!
 //! The file is the board in canonical form after a first comment line naming the content of the
 //! board file it was based on, so a restore can tell whether someone saved in the meantime. Each
-//! user has their own file, so one person's save never removes another's unsaved work.
+//! session (user and process) has its own file, so one person's save never removes another's
+//! unsaved work, and two windows of the same person do not overwrite each other's.
 
 use super::{to_yaml, write_beside, DiskStamp};
 use crate::model::Board;
@@ -10,28 +11,31 @@ use std::path::{Path, PathBuf};
 
 const HEADER: &str = "# ducha recovery; base ";
 
-/// Where `user`'s unsaved changes to `path` are kept: `FILE.USER.recovery` beside it.
-///
-/// Characters that do not belong in a file name are left out of the user part.
-pub fn recovery_path(path: &Path, user: &str) -> PathBuf {
+/// The user part of a file name: characters that do not belong in one are left out.
+fn user_part(user: &str) -> String {
     let user: String = user
         .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
         .collect();
-    let user = if user.trim_matches('.').is_empty() {
+    if user.is_empty() {
         "user".to_string()
     } else {
         user
-    };
+    }
+}
+
+/// Where a session's unsaved changes to `path` are kept: `FILE.USER.SESSION.recovery` beside it.
+pub fn recovery_path(path: &Path, user: &str, session: u32) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
-    s.push(format!(".{user}.recovery"));
+    s.push(format!(".{}.{session}.recovery", user_part(user)));
     PathBuf::from(s)
 }
 
-/// Writes the unsaved board, noting the file content it was based on.
+/// Writes the session's unsaved board, noting the file content it was based on.
 pub fn write_recovery(
     path: &Path,
     user: &str,
+    session: u32,
     board: &Board,
     base: Option<DiskStamp>,
 ) -> std::io::Result<()> {
@@ -40,33 +44,88 @@ pub fn write_recovery(
         |b| format!("{}:{:016x}", b.len, b.hash),
     );
     let text = format!("{HEADER}{base}\n{}", to_yaml(board));
-    write_beside(path, &recovery_path(path, user), text.as_bytes())
+    write_beside(path, &recovery_path(path, user, session), text.as_bytes())
 }
 
-/// Removes the user's recovery file if there is one.
-pub fn remove_recovery(path: &Path, user: &str) -> std::io::Result<()> {
-    match std::fs::remove_file(recovery_path(path, user)) {
+/// Removes a recovery file if it is there.
+pub fn remove_file_if_there(file: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(file) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
 }
 
-/// What a recovery file holds.
+/// What a recovery file left by an ended session holds.
 #[derive(Debug)]
 pub enum Pending {
-    /// Unsaved changes, and the file content they were based on.
-    Changes(Box<Board>, Option<DiskStamp>),
+    /// Unsaved changes, the file content they were based on, and the recovery file itself.
+    Changes(Box<Board>, Option<DiskStamp>, PathBuf),
     /// A file that could not be read as a board; it was moved to this path so nothing overwrites it.
     MovedAside(PathBuf),
 }
 
-/// The user's recovery file, if there is one.
+/// Whether the process `pid` is still running (another window still editing).
 ///
-/// Offered whatever the times of the two files: a board saved by someone else after the
-/// connection dropped is newer, and the unsaved changes still matter (the base stamp then routes
-/// the save through the conflict question).
-pub fn pending_recovery(path: &Path, user: &str) -> Option<Pending> {
-    let rec = recovery_path(path, user);
+/// A process that has exited but not yet been reaped (a zombie, as a hung-up session can be for
+/// a while) is not editing anything, so it counts as ended.
+fn running(pid: u32) -> bool {
+    if let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command name, which is in parentheses and may contain spaces.
+        return stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            != Some("Z");
+    }
+    if std::path::Path::new("/proc/self/stat").exists() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = i32::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+/// The user's newest recovery file left by a session that has ended (or by this one), if any.
+///
+/// Offered whatever the times of the files: a board saved by someone else after the connection
+/// dropped is newer, and the unsaved changes still matter (the base stamp then routes the save
+/// through the conflict question).
+pub fn pending_recovery(path: &Path, user: &str, session: u32) -> Option<Pending> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let prefix = format!(
+        "{}.{}.",
+        path.file_name()?.to_string_lossy(),
+        user_part(user)
+    );
+    let rec = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let pid: u32 = name
+                .strip_prefix(&prefix)?
+                .strip_suffix(".recovery")?
+                .parse()
+                .ok()?;
+            let ended = pid == session || !running(pid);
+            let modified = e.metadata().and_then(|m| m.modified()).ok()?;
+            ended.then_some((modified, e.path()))
+        })
+        .max()?
+        .1;
     let text = std::fs::read_to_string(&rec).ok()?;
     let base = text
         .lines()
@@ -81,7 +140,7 @@ pub fn pending_recovery(path: &Path, user: &str) -> Option<Pending> {
         });
     match super::parse(&text) {
         Ok(p) if !crate::model::validate::has_errors(&p.diagnostics) => {
-            Some(Pending::Changes(Box::new(p.board), base))
+            Some(Pending::Changes(Box::new(p.board), base, rec))
         }
         _ => {
             let mut aside = rec.clone().into_os_string();

@@ -22,7 +22,11 @@ fn save(
     let result = match store::save(&path, &app.board, expected) {
         Ok(stamp) => {
             if let Some(old) = app.path.as_ref().filter(|p| **p != path) {
-                let _ = store::remove_recovery(old, &app.opts.user);
+                let _ = store::remove_file_if_there(&store::recovery_path(
+                    old,
+                    &app.opts.user,
+                    app.session,
+                ));
             }
             Ok(stamp)
         }
@@ -83,7 +87,9 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
         } => Some(save(app, path, expected, new_file)),
         Effect::WriteRecovery => {
             let path = app.path.as_ref()?;
-            if let Err(e) = store::write_recovery(path, &app.opts.user, &app.board, app.disk) {
+            if let Err(e) =
+                store::write_recovery(path, &app.opts.user, app.session, &app.board, app.disk)
+            {
                 app.message = Some(format!(
                     "{}{e}",
                     lang.pick("无法写入恢复文件：", "cannot write the recovery file: ")
@@ -93,7 +99,17 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
         }
         Effect::RemoveRecovery => {
             if let Some(path) = &app.path {
-                let _ = store::remove_recovery(path, &app.opts.user);
+                let _ = store::remove_file_if_there(&store::recovery_path(
+                    path,
+                    &app.opts.user,
+                    app.session,
+                ));
+            }
+            None
+        }
+        Effect::DropRecovery(file) => {
+            if let Err(e) = store::remove_file_if_there(&file) {
+                app.message = Some(format!("{}: {e}", file.display()));
             }
             None
         }

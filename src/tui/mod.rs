@@ -62,9 +62,9 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
     );
     app.has_comments = parsed.has_comments;
     if !args.read_only {
-        match store::pending_recovery(path, &app.opts.user) {
-            Some(store::Pending::Changes(board, base)) if *board != app.board => {
-                app.popup = Some(Popup::Confirm(Confirm::Restore(board, base)));
+        match store::pending_recovery(path, &app.opts.user, app.session) {
+            Some(store::Pending::Changes(board, base, source)) if *board != app.board => {
+                app.popup = Some(Popup::Confirm(Confirm::Restore(board, base, source)));
             }
             Some(store::Pending::MovedAside(aside)) => {
                 let lang = app.lang();
