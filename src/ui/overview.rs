@@ -90,26 +90,20 @@ pub fn lines(
     ));
     out.push(Line::raw(""));
     let overdue = tasks_with_light(board, today, Light::Red, |_| true);
-    out.push(Line::styled(
-        format!(
-            " {}（{}）",
-            lang.pick("逾期任务，逾期最久的在前", "Overdue, most late first"),
-            overdue.len()
-        ),
-        theme.title(),
-    ));
-    task_lines(&mut out, board, &overdue, today, lang, theme, w);
+    let title = lang.pick("逾期任务，逾期最久的在前", "Overdue, most late first");
+    section(&mut out, title, board, &overdue, today, lang, theme, w);
     out.push(Line::raw(""));
     let week = due_this_week(board, today);
-    out.push(Line::styled(
-        format!(
-            " {}（{}）",
-            lang.pick("本周到期", "Due this week"),
-            week.len()
-        ),
-        theme.title(),
-    ));
-    task_lines(&mut out, board, &week, today, lang, theme, w);
+    section(
+        &mut out,
+        lang.pick("本周到期", "Due this week"),
+        board,
+        &week,
+        today,
+        lang,
+        theme,
+        w,
+    );
     out
 }
 
@@ -206,6 +200,25 @@ pub fn timeline(
         ));
     }
     out
+}
+
+/// A titled list of tasks with its count.
+#[allow(clippy::too_many_arguments)]
+fn section(
+    out: &mut Vec<Line<'static>>,
+    title: &str,
+    board: &Board,
+    tasks: &[usize],
+    today: NaiveDate,
+    lang: Lang,
+    theme: &Theme,
+    w: usize,
+) {
+    out.push(Line::styled(
+        format!(" {title}（{}）", tasks.len()),
+        theme.title(),
+    ));
+    task_lines(out, board, tasks, today, lang, theme, w);
 }
 
 pub fn task_lines(

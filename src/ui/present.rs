@@ -60,6 +60,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     );
 
     let b = &app.board;
+    // Only the overdue slide needs the list; it serves both its heading and its body.
+    let overdue = if slide == Slide::Overdue {
+        tasks_with_light(b, app.opts.today, Light::Red, |_| true)
+    } else {
+        Vec::new()
+    };
     let text = match slide {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
         Slide::Phase(i) => {
@@ -86,7 +92,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Slide::Overdue => format!(
             "{}（{}）",
             lang.pick("逾期任务，逾期最久的在前", "Overdue tasks, most late first"),
-            tasks_with_light(b, app.opts.today, Light::Red, |_| true).len()
+            overdue.len()
         ),
     };
     frame.render_widget(
@@ -133,7 +139,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         Slide::Overdue => {
             let cap = slide_capacity(slide, app.size);
-            let list = tasks_with_light(b, app.opts.today, Light::Red, |_| true);
             let block = Block::bordered().border_set(theme.border());
             let inner = block.inner(body);
             frame.render_widget(block, body);
@@ -147,7 +152,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 fit(&head, usize::from(inner.width)),
                 theme.title(),
             )];
-            let slice: Vec<usize> = list.into_iter().skip(page * cap).take(cap).collect();
+            let slice: Vec<usize> = overdue.iter().copied().skip(page * cap).take(cap).collect();
             task_lines(
                 &mut lines,
                 b,
