@@ -221,6 +221,7 @@ fn section(
     task_lines(out, board, tasks, today, lang, theme, w);
 }
 
+/// One line per task: light, id, deadline, days, title and lead unit.
 pub fn task_lines(
     out: &mut Vec<Line<'static>>,
     board: &Board,
