@@ -3,6 +3,7 @@
 mod check;
 mod fmt;
 pub mod gen;
+pub mod pipe;
 mod report;
 
 use crate::model::Lang;

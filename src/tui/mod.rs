@@ -7,7 +7,7 @@ mod watch;
 
 pub use backend::WideAware;
 pub use watch::FileWatch;
-mod signals;
+pub mod hangup;
 mod term;
 
 pub use effects::{color_wanted, default_user, utf8_locale};
@@ -18,7 +18,7 @@ use crate::model::validate::has_errors;
 use crate::store;
 use crate::ui::{self, Theme};
 use chrono::NaiveDate;
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -101,6 +101,11 @@ pub fn present(args: OpenArgs, given_today: Option<NaiveDate>, interval: u64) ->
 }
 
 fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>) -> ExitCode {
+    // A terminal that closes mid-write is a hangup, handled below, not a reason to die unrestored.
+    crate::cli::pipe::ignore_broken_pipe();
+    if let Err(e) = hangup::watch() {
+        eprintln!("signal handler: {e}");
+    }
     let today = crate::cli::today(given_today);
     let theme = Theme {
         color: color_wanted(),
@@ -122,9 +127,6 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
         app.now = clock(given_today);
         app.start_presenting(interval, true);
     }
-    if let Err(e) = signals::watch() {
-        eprintln!("signal handler: {e}");
-    }
     let mut terminal = match term::init() {
         Ok(t) => t,
         Err(e) => {
@@ -136,7 +138,8 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
     term::restore();
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Stop::Gone) => hangup::leave(hangup::status(libc::SIGHUP)),
+        Err(Stop::Io(e)) => {
             eprintln!("{e}");
             ExitCode::from(1)
         }
@@ -154,12 +157,32 @@ fn clock(day: Option<NaiveDate>) -> chrono::DateTime<chrono::FixedOffset> {
     .unwrap_or(now)
 }
 
+/// Why the event loop stopped other than by the user quitting.
+enum Stop {
+    /// The terminal went away; every change is in the recovery file.
+    Gone,
+    /// Drawing failed.
+    Io(std::io::Error),
+}
+
+impl From<hangup::Gone> for Stop {
+    fn from(_: hangup::Gone) -> Stop {
+        Stop::Gone
+    }
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(e: std::io::Error) -> Stop {
+        Stop::Io(e)
+    }
+}
+
 fn event_loop(
     terminal: &mut term::Term,
     app: &mut App,
     theme: &Theme,
     day: Option<NaiveDate>,
-) -> std::io::Result<()> {
+) -> Result<(), Stop> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     app.now = clock(day);
@@ -170,29 +193,48 @@ fn event_loop(
             return Ok(());
         }
         // Presenting needs a clock and a look at the file about once a second; otherwise wait for keys.
-        let action = if app.present.is_some() && !event::poll(Duration::from_millis(500))? {
-            watch.changed(app).unwrap_or(Action::Tick)
-        } else {
-            match to_action(app, event::read()?) {
-                Some(a) => a,
-                None => continue,
+        let action = if app.present.is_some() {
+            match hangup::next_event(Duration::from_millis(500))? {
+                Some(ev) => to_action(app, ev),
+                None => Some(watch.changed(app).unwrap_or(Action::Tick)),
             }
+        } else {
+            to_action(app, hangup::wait_event()?)
         };
-        // Held until the recovery file is written, so a hangup never lands between the two.
-        let _guard = signals::STATE.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(action) = action else { continue };
+        // Marked until the recovery file is written, so a hangup never lands between the two.
+        let busy = hangup::Busy::start();
         app.now = clock(day);
         let mut recover = perform(app, action);
         // Keys already waiting (a held key, a paste) are applied before the next frame and write.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            if let Some(action) = to_action(app, event::read()?) {
-                recover |= perform(app, action);
+        let mut gone = false;
+        while !app.quit {
+            match hangup::next_event(Duration::ZERO) {
+                Ok(Some(ev)) => {
+                    if let Some(action) = to_action(app, ev) {
+                        recover |= perform(app, action);
+                    }
+                }
+                Ok(None) => break,
+                Err(hangup::Gone) => {
+                    gone = true;
+                    break;
+                }
             }
         }
         // The frame first: writing a large board's recovery file takes longer than drawing it.
         // A failed draw (the terminal gone after a hangup) must not skip the write.
-        let drawn = terminal.draw(|f| ui::draw(f, app, theme));
+        let drawn = if gone {
+            Ok(())
+        } else {
+            terminal.draw(|f| ui::draw(f, app, theme)).map(|_| ())
+        };
         if recover {
             effects::run(app, Effect::WriteRecovery);
+        }
+        drop(busy);
+        if gone {
+            return Err(Stop::Gone);
         }
         drawn?;
     }

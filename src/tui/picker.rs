@@ -3,7 +3,7 @@
 use super::term;
 use crate::model::Lang;
 use crate::ui::Theme;
-use crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -51,7 +51,7 @@ pub fn pick(theme: &Theme, lang: Option<Lang>) -> Result<Option<PathBuf>, ExitCo
         {
             break None;
         }
-        match event::read() {
+        match super::hangup::wait_event() {
             Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
                 KeyCode::Up | KeyCode::Char('k') => sel = sel.saturating_sub(1),
                 KeyCode::Down | KeyCode::Char('j') => sel = (sel + 1).min(list.len() - 1),

@@ -58,3 +58,6 @@ pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
     std::fs::write(&path, text).expect("write test file");
     path
 }
+
+#[cfg(unix)]
+pub mod pty;
