@@ -95,9 +95,71 @@ fn saving_writes_the_file_keeps_a_backup_and_removes_the_recovery_file() {
 }
 
 #[test]
-fn a_file_changed_on_disk_is_not_overwritten_and_can_be_saved_elsewhere() {
+fn a_colleagues_save_of_other_fields_is_merged_with_mine() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut app = open(&path, "2024-06-14");
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("title: ", "title: Changed ");
+    std::fs::write(&path, &theirs).unwrap();
+    let id = selected_id(&app);
+    press(&mut app, &["L", "s", "y"]);
+    assert!(app.popup.is_none(), "no question: different fields");
+    let saved = ducha::store::load(&path).unwrap().parsed.board;
+    assert!(saved.title.starts_with("Changed"), "their title stays");
+    assert_eq!(saved.tasks[saved.task_index(&id).unwrap()].status, "doing");
+    assert_eq!(app.board, saved, "the window shows the merged board");
+    assert!(!app.dirty());
+    assert!(app.message.as_deref().unwrap().contains("merged"));
+}
+
+#[test]
+fn the_same_field_changed_by_both_asks_and_writes_nothing_until_answered() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut app = open(&path, "2024-06-14");
+    let id = selected_id(&app);
+    // A colleague finishes the task I am about to move on.
+    let mut other = ducha::store::load(&path).unwrap();
+    let i = other.parsed.board.task_index(&id).unwrap();
+    other.parsed.board.tasks[i].status = "done".into();
+    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
+    let theirs = std::fs::read(&path).unwrap();
+    press(&mut app, &["L", "s", "y"]);
+    assert!(matches!(app.popup, Some(Popup::Clash(_))));
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "nothing written yet");
+    let screen = screen(&mut app, 80, 24);
+    assert!(screen.contains("status"), "{screen}");
+    assert!(screen.contains("Mine:  In progress"), "{screen}");
+    press(&mut app, &["t"]);
+    assert!(app.popup.is_none());
+    let saved = ducha::store::load(&path).unwrap().parsed.board;
+    assert_eq!(saved.tasks[i].status, "done", "theirs taken");
+    assert!(!app.dirty());
+}
+
+#[test]
+fn keeping_my_value_in_a_clash_saves_mine() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut app = open(&path, "2024-06-14");
+    let id = selected_id(&app);
+    let mut other = ducha::store::load(&path).unwrap();
+    let i = other.parsed.board.task_index(&id).unwrap();
+    other.parsed.board.tasks[i].status = "done".into();
+    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
+    press(&mut app, &["L", "s", "y", "Esc"]);
+    assert!(app.popup.is_none());
+    assert!(app.dirty(), "cancelled: still unsaved");
+    press(&mut app, &["s", "m"]);
+    let saved = ducha::store::load(&path).unwrap().parsed.board;
+    assert_eq!(saved.tasks[i].status, "doing", "mine kept");
+}
+
+#[test]
+fn with_an_unknown_base_a_changed_file_is_not_overwritten_and_can_be_saved_elsewhere() {
     let (dir, path) = copy_sample("demo-en.yaml");
     let mut app = open(&path, "2024-06-14");
+    // As after restoring a recovery file made on another version of the board.
+    app.base = None;
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
         .replace("title: ", "title: Changed ");
@@ -128,6 +190,7 @@ fn a_file_changed_on_disk_is_not_overwritten_and_can_be_saved_elsewhere() {
 fn reloading_after_a_conflict_keeps_a_copy_of_the_unsaved_board() {
     let (dir, path) = copy_sample("demo-en.yaml");
     let mut app = open(&path, "2024-06-14");
+    app.base = None;
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
         .replace("title: ", "title: Changed ");

@@ -370,8 +370,9 @@ fn move_save_and_quit_records_the_change_and_keeps_a_backup() {
     assert!(last.note.contains("未启动 → 推进中"), "note: {}", last.note);
     assert_eq!(std::fs::read(fx.backup()).unwrap(), fx.original);
     assert!(!fx.recovery().exists());
-    // Nothing else left beside the board, such as a temporary file of an atomic write.
-    assert_eq!(fx.files(), [fx.name(""), fx.name(".bak")]);
+    // Nothing else left beside the board, such as a temporary file of an atomic write; the lock
+    // file that saves take stays.
+    assert_eq!(fx.files(), [fx.name(""), fx.name(".bak"), fx.name(".lock")]);
 }
 
 #[test]

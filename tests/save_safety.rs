@@ -87,7 +87,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         // temporaries are harmless; anything else beside the board is not.
         let left: Vec<String> = names(p)
             .into_iter()
-            .filter(|n| n != "big.yaml" && n != "big.yaml.bak")
+            .filter(|n| n != "big.yaml" && n != "big.yaml.bak" && n != "big.yaml.lock")
             .filter(|n| !n.starts_with(".big.yaml."))
             .collect();
         assert!(left.is_empty(), "stray files after a kill: {left:?}");
@@ -113,7 +113,10 @@ fn a_backup_that_cannot_be_written_stops_the_save() {
         other => panic!("expected an I/O error, got {other:?}"),
     }
     assert_eq!(read(&board), before);
-    assert_eq!(names(dir.path()), ["board.yaml", "board.yaml.bak"]);
+    assert_eq!(
+        names(dir.path()),
+        ["board.yaml", "board.yaml.bak", "board.yaml.lock"]
+    );
     assert_eq!(names(&bak), ["keep"]);
 
     let run = ducha(dir.path(), &["fmt", "board.yaml"]);

@@ -117,17 +117,28 @@ pub enum Action {
     /// The terminal's size changed.
     Resize(u16, u16),
     /// A save to this path finished.
-    Saved(PathBuf, Result<DiskStamp, SaveFailure>),
+    Saved(PathBuf, Result<SaveDone, SaveFailure>),
     /// The board was reloaded from disk (with or without comments); the unsaved version was kept
     /// at this path.
     Reloaded(Box<crate::model::Board>, DiskStamp, bool, PathBuf),
 }
 
+/// A save that happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveDone {
+    /// What the file holds now.
+    pub stamp: DiskStamp,
+    /// When others' changes were merged in: the board now on disk, and how many tasks they changed.
+    pub merged: Option<(Box<crate::model::Board>, usize)>,
+}
+
 /// Why a save failed, as far as the app needs to know.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SaveFailure {
-    /// The file changed on disk since it was loaded.
+    /// The file changed on disk since it was loaded, and what it was based on is unknown.
     Conflict,
+    /// Someone else changed the same fields differently: ask, then save again.
+    Clashes(Box<super::ClashAsk>),
     /// Any other failure, with its message.
     Other(String),
 }

@@ -65,6 +65,9 @@ impl App {
                     // conflict question instead of overwriting what someone else saved.
                     if base != self.disk {
                         self.disk = base;
+                        // The board it was made from is not kept: a save must not merge against
+                        // the wrong one, so it refuses a changed file instead.
+                        self.base = None;
                     }
                     self.board = *board;
                     self.undo.clear();

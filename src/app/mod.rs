@@ -1,6 +1,7 @@
 //! The interactive board's state, and the one place it changes: [`update`].
 
 mod action;
+mod clash;
 mod confirm;
 mod edit;
 mod form;
@@ -11,7 +12,8 @@ mod present;
 mod units;
 mod update;
 
-pub use action::{Action, Effect, Key, SaveFailure};
+pub use action::{Action, Effect, Key, SaveDone, SaveFailure};
+pub use clash::ClashAsk;
 pub use edit::Edit;
 pub use form::{date_error, labels as form_labels, Choice, Form, FormField};
 pub use input::LineEdit;
@@ -177,6 +179,10 @@ pub struct App {
     pub path: Option<PathBuf>,
     /// What the file held when loaded or last saved.
     pub disk: Option<DiskStamp>,
+    /// The board as the file held it then (`disk`): a save replays my changes since it onto
+    /// whatever the file holds now. None when unknown (restored from a recovery file made on
+    /// another version), and then a save refuses to overwrite a changed file.
+    pub base: Option<std::sync::Arc<Board>>,
     /// Whether the file had comments that the first save will drop.
     pub has_comments: bool,
     /// How the app was opened.
@@ -244,6 +250,7 @@ impl App {
             .unwrap_or_default();
         let mut app = App {
             rows: vec![0; board.statuses.len()],
+            base: disk.map(|_| std::sync::Arc::new(board.clone())),
             board,
             path,
             disk,

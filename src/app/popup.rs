@@ -87,6 +87,8 @@ pub enum Popup {
     },
     /// A file name for saving elsewhere.
     SaveAs(LineEdit),
+    /// A save met fields that someone else changed differently.
+    Clash(Box<super::ClashAsk>),
 }
 
 /// The scroll position after a scrolling key (others leave it).
@@ -203,6 +205,7 @@ impl App {
             },
             Popup::Form(form) => return self.form_key(*form, key),
             Popup::Confirm(c) => return self.confirm_key(c, key),
+            Popup::Clash(ask) => return self.clash_key(*ask, key),
             Popup::Note { task, mut input } => match key {
                 Key::Esc => {}
                 Key::Enter | Key::Submit => {

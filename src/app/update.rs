@@ -56,6 +56,7 @@ impl App {
         disk: crate::store::DiskStamp,
         has_comments: bool,
     ) {
+        self.base = Some(std::sync::Arc::new(board.clone()));
         self.board = board;
         self.disk = Some(disk);
         self.has_comments = has_comments;
@@ -66,7 +67,7 @@ impl App {
         self.board_changed();
     }
 
-    fn say(&mut self, zh: &str, en: &str) {
+    pub(super) fn say(&mut self, zh: &str, en: &str) {
         self.message = Some(self.lang().pick(zh, en).to_string());
     }
 
@@ -215,28 +216,44 @@ impl App {
     fn saved(
         &mut self,
         path: std::path::PathBuf,
-        result: Result<crate::store::DiskStamp, SaveFailure>,
+        result: Result<super::SaveDone, SaveFailure>,
     ) -> Vec<Effect> {
         match result {
-            Ok(stamp) => {
+            Ok(done) => {
                 let moved = self.path.as_ref() != Some(&path);
                 self.path = Some(path.clone());
-                self.disk = Some(stamp);
+                self.disk = Some(done.stamp);
                 self.clean = self.undo.last().map_or(0, |(s, _)| *s);
                 self.popup = None;
+                let lang = self.lang();
                 self.message = Some(format!(
                     "{}{}",
-                    self.lang().pick("已保存 ", "saved "),
+                    if moved {
+                        lang.pick("已另存为 ", "saved as ")
+                    } else {
+                        lang.pick("已保存 ", "saved ")
+                    },
                     path.display()
                 ));
-                let mut effects = vec![Effect::RemoveRecovery];
-                if moved {
+                if let Some((board, others)) = done.merged {
+                    // Indices in the undo history point into the board before the merge.
+                    self.board = *board;
+                    self.undo.clear();
+                    self.redo.clear();
+                    self.clean = 0;
+                    self.serial = 0;
+                    self.board_changed();
                     self.message = Some(format!(
-                        "{}{}",
-                        self.lang().pick("已另存为 ", "saved as "),
-                        path.display()
+                        "{}{others}{}",
+                        lang.pick(
+                            "已保存，并合并了他人对 ",
+                            "saved, merged with others' changes to "
+                        ),
+                        lang.pick(" 项任务的修改", " task(s)")
                     ));
                 }
+                self.base = Some(std::sync::Arc::new(self.board.clone()));
+                let mut effects = vec![Effect::RemoveRecovery];
                 if self.quit_after_save {
                     self.quit = true;
                     effects.push(Effect::Quit);
@@ -246,6 +263,10 @@ impl App {
             Err(SaveFailure::Conflict) => {
                 self.quit_after_save = false;
                 self.popup = Some(Popup::Confirm(Confirm::Conflict));
+                Vec::new()
+            }
+            Err(SaveFailure::Clashes(ask)) => {
+                self.ask_clashes(*ask);
                 Vec::new()
             }
             Err(SaveFailure::Other(msg)) => {

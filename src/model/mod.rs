@@ -2,6 +2,7 @@
 
 mod extra;
 pub mod facts;
+pub mod merge;
 pub mod text;
 pub mod validate;
 

@@ -4,6 +4,7 @@ mod build;
 mod de;
 mod emit;
 mod lenient;
+mod lock;
 mod messages;
 mod recovery;
 mod save;
@@ -11,10 +12,14 @@ mod spans;
 
 pub use build::parse_date;
 pub use emit::to_yaml;
+pub use lock::{clean_leftovers, lock, lock_path, BoardLock};
 pub use recovery::{
     pending_recovery, recovery_path, remove_file_if_there, write_recovery, Pending,
 };
-pub use save::{backup_path, save, write_atomic, write_beside, SaveError};
+pub use save::{
+    backup_path, save, save_merging, writable, write_atomic, write_beside, write_new_beside,
+    SaveError, SaveOutcome,
+};
 
 use crate::model::validate::{validate, Diagnostic, Severity};
 use crate::model::{Board, Lang};

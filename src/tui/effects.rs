@@ -1,8 +1,8 @@
 //! Carrying out what the app asks for: saving, recovery files, reloading.
 
-use crate::app::{Action, App, Effect, SaveFailure};
+use crate::app::{Action, App, ClashAsk, Effect, SaveDone, SaveFailure};
 use crate::model::Lang;
-use crate::store::{self, SaveError};
+use crate::store::{self, SaveError, SaveOutcome};
 
 fn save(
     app: &App,
@@ -11,40 +11,92 @@ fn save(
     new_file: bool,
 ) -> Action {
     let lang = app.lang();
-    if new_file && path.exists() {
-        let msg = format!(
-            "{}{}",
-            lang.pick("文件已存在，未覆盖：", "file exists, not overwritten: "),
-            path.display()
-        );
-        return Action::Saved(path, Err(SaveFailure::Other(msg)));
-    }
-    let result = match store::save(&path, &app.board, expected) {
-        Ok(stamp) => {
-            if let Some(old) = app.path.as_ref().filter(|p| **p != path) {
-                let _ = store::remove_file_if_there(&store::recovery_path(
-                    old,
-                    &app.opts.user,
-                    app.session,
-                ));
-            }
-            Ok(stamp)
+    let result = if new_file {
+        save_copy(app, &path)
+    } else {
+        match &app.base {
+            Some(base) => match store::save_merging(&path, base, &app.board, expected) {
+                Ok(SaveOutcome::Written(stamp, merged)) => Ok(SaveDone {
+                    stamp,
+                    merged: merged.map(|m| {
+                        let others = changed_by_others(&app.board, &m.board);
+                        (Box::new(m.board), others)
+                    }),
+                }),
+                Ok(SaveOutcome::Clashes(merged, theirs, stamp)) => {
+                    Err(SaveFailure::Clashes(Box::new(ClashAsk {
+                        merged: *merged,
+                        theirs: *theirs,
+                        stamp,
+                        at: 0,
+                    })))
+                }
+                Err(e) => Err(SaveFailure::Other(e.message(lang))),
+            },
+            None => match store::save(&path, &app.board, expected) {
+                Ok(stamp) => Ok(SaveDone {
+                    stamp,
+                    merged: None,
+                }),
+                Err(SaveError::Conflict(_)) => Err(SaveFailure::Conflict),
+                Err(e) => Err(SaveFailure::Other(e.message(lang))),
+            },
         }
-        Err(SaveError::Conflict(_)) => Err(SaveFailure::Conflict),
-        Err(e) => Err(SaveFailure::Other(e.message(lang))),
     };
+    if result.is_ok() {
+        if let Some(old) = app.path.as_ref().filter(|p| **p != path) {
+            let _ = store::remove_file_if_there(&store::recovery_path(
+                old,
+                &app.opts.user,
+                app.session,
+            ));
+        }
+    }
     Action::Saved(path, result)
+}
+
+/// Saves the board under a new name, never replacing a file that is there.
+fn save_copy(app: &App, path: &std::path::Path) -> Result<SaveDone, SaveFailure> {
+    let text = store::to_yaml(&app.board);
+    let like = app.path.as_deref().unwrap_or(path);
+    match store::write_new_beside(like, path, text.as_bytes()) {
+        Ok(()) => Ok(SaveDone {
+            stamp: store::DiskStamp::of(text.as_bytes()),
+            merged: None,
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(SaveFailure::Other(format!(
+                "{}{}",
+                app.lang()
+                    .pick("文件已存在，未覆盖：", "file exists, not overwritten: "),
+                path.display()
+            )))
+        }
+        Err(e) => Err(SaveFailure::Other(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// How many tasks of the merged board are not as I had them: others' work that came in.
+fn changed_by_others(mine: &crate::model::Board, merged: &crate::model::Board) -> usize {
+    let by_id: std::collections::HashMap<&str, &crate::model::Task> =
+        mine.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
+    let differing = merged
+        .tasks
+        .iter()
+        .filter(|t| by_id.get(t.id.as_str()) != Some(t))
+        .count();
+    let removed = mine
+        .tasks
+        .iter()
+        .filter(|t| !merged.tasks.iter().any(|m| m.id == t.id))
+        .count();
+    differing + removed
 }
 
 fn reload(app: &App) -> Option<Action> {
     let path = app.path.as_ref()?;
-    let stamp = app.now.format("%Y%m%d-%H%M%S");
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let copy = path.with_file_name(format!("{stem}.conflict-{stamp}.yaml"));
-    if let Err(e) = store::write_beside(path, &copy, store::to_yaml(&app.board).as_bytes()) {
+    let copy = conflict_copy_name(app, path);
+    if let Err(e) = store::write_new_beside(path, &copy, store::to_yaml(&app.board).as_bytes()) {
         let msg = format!("{}: {e}", copy.display());
         return Some(Action::Saved(path.clone(), Err(SaveFailure::Other(msg))));
     }
@@ -74,6 +126,22 @@ fn reload(app: &App) -> Option<Action> {
             Err(SaveFailure::Other(e.message(app.lang()))),
         )),
     }
+}
+
+/// A name for a copy of my unsaved board that no one else's copy can take: user and milliseconds.
+fn conflict_copy_name(app: &App, path: &std::path::Path) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let user: String = app
+        .opts
+        .user
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
+    path.with_file_name(format!("{stem}.conflict-{stamp}-{user}.yaml"))
 }
 
 /// Runs one effect; some report back with an action for the app.

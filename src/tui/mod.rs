@@ -48,12 +48,20 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
         }
         return Err(ExitCode::from(1));
     }
+    // A board this user may only read opens read-only, saying why, rather than failing on save.
+    let may_write = store::writable(path);
     let opts = Options {
         today,
         user: args.user.clone().unwrap_or_else(default_user),
         lang: effects::lang_for(args.lang, &parsed.board),
-        read_only: args.read_only,
+        read_only: args.read_only || !may_write,
     };
+    if may_write && !args.read_only {
+        // Temporary files of a save that was killed; no save runs while the lock is held.
+        if let Ok(_lock) = store::lock(path) {
+            store::clean_leftovers(path);
+        }
+    }
     let mut app = App::new(
         parsed.board,
         Some(path.to_path_buf()),
@@ -61,7 +69,17 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
         opts,
     );
     app.has_comments = parsed.has_comments;
-    if !args.read_only {
+    if !may_write && !args.read_only {
+        app.message = Some(
+            app.lang()
+                .pick(
+                    "只读打开：你没有写入此文件的权限",
+                    "opened read-only: you may not write this file",
+                )
+                .into(),
+        );
+    }
+    if !app.opts.read_only {
         match store::pending_recovery(path, &app.opts.user, app.session) {
             Some(store::Pending::Changes(board, base, source)) if *board != app.board => {
                 app.popup = Some(Popup::Confirm(Confirm::Restore(board, base, source)));

@@ -150,6 +150,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
                 h,
             )
         }
+        Popup::Clash(ask) => {
+            let lines = super::clash::lines(app, ask, inner);
+            let h = lines.len() as u16 + 2;
+            (p("保存冲突", "Save clash").into(), lines, h)
+        }
         Popup::Details { .. } | Popup::Help { .. } | Popup::Form(_) => return,
     };
     let r = popup_area(frame, area, POPUP_WIDTH, h);

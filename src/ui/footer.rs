@@ -30,6 +30,11 @@ fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
         (Some(Popup::Help { .. }), _) => {
             vec![("↑↓", p("滚动", "scroll")), ("Esc", p("关闭", "close"))]
         }
+        (Some(Popup::Clash(_)), _) => vec![
+            ("m", p("保留我的", "keep mine")),
+            ("t", p("采用他人的", "take theirs")),
+            ("Esc", p("暂不保存", "do not save yet")),
+        ],
         (Some(_), _) => vec![("Enter", p("确定", "accept")), ("Esc", p("取消", "cancel"))],
         (None, Some(_)) => vec![
             ("Enter", p("完成搜索", "keep search")),

@@ -1,5 +1,6 @@
 //! Drawing: pure functions from the app's state to a frame, one file per panel or popup.
 
+mod clash;
 mod details;
 mod dialogs;
 mod footer;
