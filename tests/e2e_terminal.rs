@@ -512,3 +512,57 @@ fn without_a_file_a_picker_lists_the_boards_and_opens_the_chosen_one() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
 }
+
+#[test]
+fn two_windows_saving_at_the_same_instant_keep_both_notes() {
+    let fx = Fixture::new(ZHUCHENG);
+    let a = Session::start(
+        &fx,
+        "a",
+        &["--today", "2017-07-10", "--user", "甲"],
+        (80, 24),
+        "",
+    );
+    let b = Session::start(
+        &fx,
+        "b",
+        &["--today", "2017-07-10", "--user", "乙"],
+        (80, 24),
+        "",
+    );
+    for (s, note) in [(&a, "甲的进展"), (&b, "乙的进展")] {
+        wait_zhucheng_opened(s);
+        s.keys("p");
+        s.wait_for("添加进展");
+        s.keys(note);
+        s.keys("\r");
+        s.wait_for("[*未保存]");
+    }
+    // Both keys leave at once, from two threads, for each step of the save.
+    for key in ["s", "y"] {
+        let barrier = std::sync::Barrier::new(2);
+        std::thread::scope(|scope| {
+            for s in [&a, &b] {
+                let barrier = &barrier;
+                scope.spawn(move || {
+                    barrier.wait();
+                    s.keys(key);
+                });
+            }
+        });
+        if key == "s" {
+            a.wait_for("注释将被移除");
+            b.wait_for("注释将被移除");
+        }
+    }
+    a.wait_for("已保存");
+    b.wait_for("已保存");
+    let task = fx.task(&fx.board, "S10");
+    let notes: Vec<&str> = task.progress.iter().map(|p| p.note.as_str()).collect();
+    assert!(notes.contains(&"甲的进展"), "{notes:?}");
+    assert!(notes.contains(&"乙的进展"), "{notes:?}");
+    for s in [&a, &b] {
+        s.keys("q");
+        assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    }
+}
