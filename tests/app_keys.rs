@@ -73,11 +73,21 @@ fn saving_writes_the_file_keeps_a_backup_and_removes_the_recovery_file() {
     );
     press(&mut app, &["s"]);
     assert!(
-        matches!(app.popup, Some(Popup::Confirm(Confirm::DropComments))),
-        "warned that comments go"
+        app.popup.is_none(),
+        "a card move is written in place: no question"
     );
-    press(&mut app, &["y"]);
     assert!(!app.dirty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .count()
+    };
+    assert_eq!(
+        comments(&text),
+        comments(&String::from_utf8_lossy(&original)),
+        "every comment kept"
+    );
     let saved = ducha::store::load(&path).unwrap().parsed.board;
     assert_eq!(
         saved.tasks[saved.task_index("S10").unwrap()].status,
@@ -88,7 +98,7 @@ fn saving_writes_the_file_keeps_a_backup_and_removes_the_recovery_file() {
         original
     );
     assert!(!recovery.exists());
-    // A second change saves without asking about comments again.
+    // A second change saves the same way.
     press(&mut app, &["L", "C-s"]);
     let saved = ducha::store::load(&path).unwrap().parsed.board;
     assert_eq!(saved.tasks[saved.task_index("S10").unwrap()].status, "done");
@@ -309,7 +319,10 @@ fn notes_and_extensions_append_to_the_progress_log() {
     let notes: Vec<&str> = t.progress[n..].iter().map(|p| p.note.as_str()).collect();
     assert_eq!(
         notes,
-        ["已印发会议通知", "延期至 2017-07-20：等待市领导时间安排"]
+        [
+            "已印发会议通知",
+            "完成时限：2017-07-12 → 2017-07-20（延期原因：等待市领导时间安排）"
+        ]
     );
     assert_eq!(app.board.light(t, app.opts.today), Light::Green);
 }

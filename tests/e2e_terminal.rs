@@ -355,8 +355,7 @@ fn move_save_and_quit_records_the_change_and_keeps_a_backup() {
     s.keys("L");
     s.wait_for("[*未保存]");
     s.keys("s");
-    s.wait_for("注释将被移除");
-    s.keys("y");
+    // The move is written in place, so the file keeps its comments and nothing is asked.
     let screen = s.wait_for("已保存");
     assert!(!screen.contains("[*未保存]"), "still unsaved\n{screen}");
     s.keys("q");
@@ -407,8 +406,6 @@ fn hangup_keeps_unsaved_changes_in_the_recovery_file_and_reopening_restores_them
         sc.contains("[*未保存]") && !sc.contains("发现未保存的修改")
     });
     s.keys("s");
-    s.wait_for("注释将被移除");
-    s.keys("y");
     s.wait_for("已保存");
     s.keys("q");
     assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
@@ -538,29 +535,80 @@ fn two_windows_saving_at_the_same_instant_keep_both_notes() {
         s.keys("\r");
         s.wait_for("[*未保存]");
     }
-    // Both keys leave at once, from two threads, for each step of the save.
-    for key in ["s", "y"] {
-        let barrier = std::sync::Barrier::new(2);
-        std::thread::scope(|scope| {
-            for s in [&a, &b] {
-                let barrier = &barrier;
-                scope.spawn(move || {
-                    barrier.wait();
-                    s.keys(key);
-                });
-            }
-        });
-        if key == "s" {
-            a.wait_for("注释将被移除");
-            b.wait_for("注释将被移除");
+    // Both keys leave at once, from two threads.
+    let barrier = std::sync::Barrier::new(2);
+    std::thread::scope(|scope| {
+        for s in [&a, &b] {
+            let barrier = &barrier;
+            scope.spawn(move || {
+                barrier.wait();
+                s.keys("s");
+            });
         }
-    }
+    });
     a.wait_for("已保存");
     b.wait_for("已保存");
     let task = fx.task(&fx.board, "S10");
     let notes: Vec<&str> = task.progress.iter().map(|p| p.note.as_str()).collect();
     assert!(notes.contains(&"甲的进展"), "{notes:?}");
     assert!(notes.contains(&"乙的进展"), "{notes:?}");
+    for s in [&a, &b] {
+        s.keys("q");
+        assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    }
+}
+
+#[test]
+fn a_colleagues_save_shows_up_within_two_seconds_merged_into_unsaved_work() {
+    let fx = Fixture::new(ZHUCHENG);
+    let a = Session::start(
+        &fx,
+        "a",
+        &["--today", "2017-07-10", "--user", "甲"],
+        (80, 24),
+        "",
+    );
+    wait_zhucheng_opened(&a);
+    // 甲 moves a card and does not save.
+    a.keys("L");
+    a.wait_for("[*未保存]");
+    // 乙 adds a note to another task and saves.
+    let b = Session::start(
+        &fx,
+        "b",
+        &["--today", "2017-07-10", "--user", "乙"],
+        (80, 24),
+        "",
+    );
+    wait_zhucheng_opened(&b);
+    b.keys("j");
+    b.keys("p");
+    b.wait_for("添加进展");
+    b.keys("乙补充的进展");
+    b.keys("\r");
+    b.keys("s");
+    b.wait_for("已保存");
+    let seen = Instant::now();
+    let screen = a.wait_for("乙 保存了看板");
+    assert!(seen.elapsed() < Duration::from_secs(2), "{screen}");
+    assert!(
+        screen.contains("[*未保存]"),
+        "甲's move is still unsaved\n{screen}"
+    );
+    a.keys("s");
+    a.wait_for("已保存");
+    let board = ducha::store::load(&fx.board).unwrap().parsed.board;
+    assert_eq!(
+        board.tasks[board.task_index("S10").unwrap()].status,
+        "doing"
+    );
+    assert!(
+        board
+            .tasks
+            .iter()
+            .any(|t| t.progress.iter().any(|p| p.note == "乙补充的进展")),
+        "乙's note kept"
+    );
     for s in [&a, &b] {
         s.keys("q");
         assert_eq!(s.wait_exit(), 0, "{}", s.report(""));

@@ -138,7 +138,7 @@ fn the_presentation_follows_the_file_when_someone_else_saves() {
         Slide::Units,
         "the place is kept"
     );
-    assert!(shot(&mut app, 160, 45).contains("看板已更新"));
+    assert!(shot(&mut app, 160, 45).contains("保存了看板"));
 }
 
 #[test]

@@ -203,3 +203,28 @@ fn a_window_still_open_keeps_its_recovery_file_to_itself() {
         "nothing is offered while its window is open"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_recovery_file_whose_process_id_was_reused_is_offered() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut other = open_as(&path, "alice");
+    // Written by a session whose pid now belongs to another, running process (the test
+    // runner's parent): after a reboot or a long uptime pids come round again.
+    other.session = std::os::unix::process::parent_id();
+    press(&mut other, &["L"]);
+    let file = ducha::store::recovery_path(&path, "alice", other.session);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    let (header, _) = first.split_once("; session ").expect("the writer is named");
+    std::fs::write(
+        &file,
+        format!("{header}; session another-boot 12345\n{rest}"),
+    )
+    .unwrap();
+    let mine = open_as(&path, "alice");
+    assert!(
+        matches!(mine.popup, Some(Popup::Confirm(Confirm::Restore(..)))),
+        "the work of an ended session is offered even though its pid is in use"
+    );
+}

@@ -325,6 +325,7 @@ fn board() -> impl Strategy<Value = Board> {
         prop::collection::vec(phase(), 0..4),
         prop::collection::vec(unit(), 0..4),
         prop::collection::vec(task(), 0..5),
+        prop::collection::vec(progress(), 0..3),
         extra(&[
             "title",
             "lang",
@@ -333,10 +334,11 @@ fn board() -> impl Strategy<Value = Board> {
             "phases",
             "units",
             "tasks",
+            "log",
         ]),
     )
         .prop_map(
-            |((title, lang, warn_days), statuses, phases, units, tasks, extra)| Board {
+            |((title, lang, warn_days), statuses, phases, units, tasks, log, extra)| Board {
                 title,
                 lang,
                 warn_days,
@@ -346,6 +348,7 @@ fn board() -> impl Strategy<Value = Board> {
                 phases,
                 units,
                 tasks,
+                log,
                 extra,
             },
         )

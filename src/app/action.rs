@@ -139,6 +139,8 @@ pub enum SaveFailure {
     Conflict,
     /// Someone else changed the same fields differently: ask, then save again.
     Clashes(Box<super::ClashAsk>),
+    /// The change can only be written by rewriting the file, which drops its comments: ask.
+    WouldDropComments,
     /// Any other failure, with its message.
     Other(String),
 }

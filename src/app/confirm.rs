@@ -1,7 +1,7 @@
 //! Questions that need an answer: delete, quit, dropped comments, a conflict on save, a recovery file.
 
 use super::popup::{Confirm, Popup};
-use super::{App, Edit, Effect, Key, LineEdit};
+use super::{App, Effect, Key, LineEdit};
 
 impl App {
     pub(super) fn confirm_key(&mut self, c: Confirm, key: Key) -> Vec<Effect> {
@@ -9,13 +9,12 @@ impl App {
         let yes = matches!(key, Key::Char('y') | Key::Char('Y'));
         match c {
             Confirm::Delete(i) if yes => {
-                let task = Box::new(self.board.tasks[i].clone());
                 self.message = Some(format!(
                     "{} {}",
-                    task.id,
+                    self.board.tasks[i].id,
                     lang.pick("已删除（u 可撤销）", "deleted (u to undo)")
                 ));
-                return self.apply(Edit::Remove { index: i, task });
+                return self.remove_logged(i);
             }
             Confirm::Quit => match key {
                 Key::Char('s') | Key::Char('S') => {

@@ -1,7 +1,7 @@
 //! Changes to the board, each undoable, and the progress trail they leave (留痕).
 
-use super::{App, Effect};
-use crate::model::{Extra, Progress, Stamp, Task};
+use super::{trail, App, Effect};
+use crate::model::{Board, Extra, Progress, Stamp, Task};
 
 /// One change to the board, holding what is needed to undo it.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,12 @@ pub enum Edit {
         /// The task.
         task: Box<Task>,
     },
+    /// Several changes made as one, so that one undo takes them all back.
+    Group(Vec<Edit>),
+    /// An entry added at the end of the board's log.
+    Log(Box<Progress>),
+    /// That entry taken off again: the undoing of [`Edit::Log`].
+    Unlog(Box<Progress>),
 }
 
 impl Edit {
@@ -45,6 +51,9 @@ impl Edit {
             },
             Edit::Insert { index, task } => Edit::Remove { index, task },
             Edit::Remove { index, task } => Edit::Insert { index, task },
+            Edit::Group(edits) => Edit::Group(edits.iter().rev().map(Edit::inverse).collect()),
+            Edit::Log(entry) => Edit::Unlog(entry),
+            Edit::Unlog(entry) => Edit::Log(entry),
         }
     }
 
@@ -52,16 +61,26 @@ impl Edit {
     fn focus(&self) -> Option<usize> {
         match self {
             Edit::Replace { index, .. } | Edit::Insert { index, .. } => Some(*index),
-            Edit::Remove { .. } => None,
+            Edit::Group(edits) => edits.iter().find_map(Edit::focus),
+            Edit::Remove { .. } | Edit::Log(_) | Edit::Unlog(_) => None,
         }
     }
 
-    fn apply_to(&self, tasks: &mut Vec<Task>) {
+    fn apply_to(&self, board: &mut Board) {
         match self {
-            Edit::Replace { index, after, .. } => tasks[*index] = (**after).clone(),
-            Edit::Insert { index, task } => tasks.insert(*index, (**task).clone()),
+            Edit::Replace { index, after, .. } => board.tasks[*index] = (**after).clone(),
+            Edit::Insert { index, task } => board.tasks.insert(*index, (**task).clone()),
             Edit::Remove { index, .. } => {
-                tasks.remove(*index);
+                board.tasks.remove(*index);
+            }
+            Edit::Group(edits) => edits.iter().for_each(|e| e.apply_to(board)),
+            Edit::Log(entry) => board.log.push((**entry).clone()),
+            Edit::Unlog(entry) => {
+                // Undo goes newest first, so this is the last entry; searching from the end only
+                // guards against a log changed under the history.
+                if let Some(i) = board.log.iter().rposition(|e| e == &**entry) {
+                    board.log.remove(i);
+                }
             }
         }
     }
@@ -105,7 +124,7 @@ impl App {
 
     /// Applies a new change: recorded for undo, redo cleared.
     pub fn apply(&mut self, edit: Edit) -> Vec<Effect> {
-        edit.apply_to(&mut self.board.tasks);
+        edit.apply_to(&mut self.board);
         self.serial += 1;
         let focus = edit.focus();
         self.undo.push((self.serial, edit));
@@ -124,7 +143,7 @@ impl App {
             return Vec::new();
         };
         let inv = edit.inverse();
-        inv.apply_to(&mut self.board.tasks);
+        inv.apply_to(&mut self.board);
         self.redo.push((serial, edit));
         self.message = Some(self.lang().pick("已撤销", "undone").into());
         self.after_edit(inv.focus())
@@ -140,7 +159,7 @@ impl App {
             );
             return Vec::new();
         };
-        edit.apply_to(&mut self.board.tasks);
+        edit.apply_to(&mut self.board);
         let focus = edit.focus();
         self.undo.push((serial, edit));
         self.message = Some(self.lang().pick("已重做", "redone").into());
@@ -182,20 +201,47 @@ impl App {
             }
             return Vec::new();
         };
-        let from_name = &self.board.statuses[s].name;
-        let note = match self.lang() {
-            crate::model::Lang::Zh => format!("状态：{from_name} → {}", target.name),
-            crate::model::Lang::En => format!("status: {from_name} → {}", target.name),
-        };
         let mut after = task.clone();
         after.status = target.id.clone();
         self.message = Some(format!("{} → {}", after.id, target.name));
-        self.replace_logged(i, after, note)
+        self.replace_traced(i, after).unwrap_or_default()
     }
 
     /// Replaces task `index` with `after` plus a progress entry saying `note`, as one change.
     pub fn replace_logged(&mut self, index: usize, mut after: Task, note: String) -> Vec<Effect> {
         after.progress.push(self.entry(note));
         self.replace_task(index, after)
+    }
+
+    /// Replaces task `index` with `after` plus one progress entry naming every field that changed,
+    /// old and new, as one change; `None` (and no change) when no field changed.
+    pub fn replace_traced(&mut self, index: usize, after: Task) -> Option<Vec<Effect>> {
+        let note = trail::change_note(&self.board, &self.board.tasks[index], &after)?;
+        Some(self.replace_logged(index, after, note))
+    }
+
+    /// Adds `task` at the end, its first progress entry saying what it was created with.
+    pub fn insert_logged(&mut self, mut task: Task) -> Vec<Effect> {
+        let note = trail::creation_note(&self.board, &task);
+        task.progress.push(self.entry(note));
+        let index = self.board.tasks.len();
+        self.apply(Edit::Insert {
+            index,
+            task: Box::new(task),
+        })
+    }
+
+    /// Removes task `index` and records it in the board's log, as one change: the task's own
+    /// trail goes with it, so the board keeps the line that says who deleted what.
+    pub fn remove_logged(&mut self, index: usize) -> Vec<Effect> {
+        let task = self.board.tasks[index].clone();
+        let entry = self.entry(trail::deletion_note(&self.board, &task));
+        self.apply(Edit::Group(vec![
+            Edit::Remove {
+                index,
+                task: Box::new(task),
+            },
+            Edit::Log(Box::new(entry)),
+        ]))
     }
 }

@@ -1,127 +1,12 @@
-//! The task form: title, phase, lead unit, partners, deadline and category.
+//! The task form: title, phase, lead unit, partners, deadline and category, and the reason when
+//! a deadline is moved (moving it is an extension, see `extend`).
 
+use super::extend::{date_problem, extended, reason_missing};
 use super::popup::{edit_line, Popup};
-use super::{App, Edit, Effect, Key, LineEdit};
+use super::{App, Choice, Effect, Key, LineEdit};
 use crate::model::{Board, Lang, Task};
 use crate::store::parse_date;
-
-/// A pick from a list, narrowed by typing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    /// Options: (id, label).
-    pub options: Vec<(String, String)>,
-    /// What has been typed to narrow the options.
-    pub filter: LineEdit,
-    /// Highlighted row among the narrowed options.
-    pub highlight: usize,
-    /// Chosen ids (at most one unless `multi`).
-    pub chosen: Vec<String>,
-    /// Whether several can be chosen.
-    pub multi: bool,
-    /// Whether typed text that matches no option is taken as a new value (units of a board
-    /// without a units list are free text).
-    pub free: bool,
-}
-
-impl Choice {
-    /// A choice among `options` with `chosen` preselected.
-    pub fn new(options: Vec<(String, String)>, chosen: Vec<String>, multi: bool) -> Choice {
-        let highlight = chosen
-            .first()
-            .and_then(|c| options.iter().position(|(id, _)| id == c))
-            .unwrap_or(0);
-        Choice {
-            options,
-            filter: LineEdit::default(),
-            highlight,
-            chosen,
-            multi,
-            free: false,
-        }
-    }
-
-    /// The typed text, when free text is allowed and no option matches it.
-    fn typed_new(&self) -> Option<String> {
-        let typed = self.filter.text().trim().to_string();
-        (self.free && !typed.is_empty() && self.visible().is_empty()).then_some(typed)
-    }
-
-    /// Indices of the options matching what has been typed.
-    pub fn visible(&self) -> Vec<usize> {
-        let q = self.filter.text().to_lowercase();
-        self.options
-            .iter()
-            .enumerate()
-            .filter(|(_, (id, label))| {
-                q.is_empty() || label.to_lowercase().contains(&q) || id.to_lowercase().contains(&q)
-            })
-            .map(|(i, _)| i)
-            .collect()
-    }
-
-    /// The option under the highlight.
-    pub fn highlighted(&self) -> Option<usize> {
-        self.visible().get(self.highlight).copied()
-    }
-
-    /// Moves the highlight; a single choice follows it.
-    pub fn step(&mut self, down: bool) {
-        let n = self.visible().len();
-        if n == 0 {
-            return;
-        }
-        self.highlight = if down {
-            (self.highlight + 1).min(n - 1)
-        } else {
-            self.highlight.saturating_sub(1)
-        };
-        self.follow();
-    }
-
-    /// After typing: keeps the highlight in range and, for a single choice, chooses it.
-    pub fn follow(&mut self) {
-        let n = self.visible().len();
-        self.highlight = self.highlight.min(n.saturating_sub(1));
-        if !self.multi {
-            if let Some(i) = self.highlighted() {
-                self.chosen = vec![self.options[i].0.clone()];
-            } else if let Some(typed) = self.typed_new() {
-                self.chosen = vec![typed];
-            }
-        }
-    }
-
-    /// Adds or removes the highlighted option (multi choice).
-    pub fn toggle(&mut self) {
-        if let Some(typed) = self.typed_new() {
-            if !self.chosen.contains(&typed) {
-                self.chosen.push(typed);
-            }
-            self.filter.clear();
-        } else if let Some(i) = self.highlighted() {
-            let id = self.options[i].0.clone();
-            if let Some(p) = self.chosen.iter().position(|c| *c == id) {
-                self.chosen.remove(p);
-            } else {
-                self.chosen.push(id);
-            }
-        }
-    }
-
-    /// Labels of the chosen options, joined.
-    pub fn chosen_labels(&self, sep: &str) -> String {
-        self.chosen
-            .iter()
-            .map(|c| {
-                self.options
-                    .iter()
-                    .find(|(id, _)| id == c)
-                    .map_or(c.as_str(), |(_, l)| l.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(sep)
-    }
-}
+use chrono::NaiveDate;
 
 /// One field of the form.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,7 +26,8 @@ pub struct Form {
     pub task: Option<usize>,
     /// The status a new task starts in.
     pub status: String,
-    /// Title, phase, lead, partners, deadline, category, in that order.
+    /// Title, phase, lead, partners, deadline, category, in that order, then the reason for an
+    /// extension when the task has a deadline to extend.
     pub fields: Vec<FormField>,
     /// The focused field.
     pub focus: usize,
@@ -161,11 +47,21 @@ pub const PARTNERS: usize = 3;
 pub const DEADLINE: usize = 4;
 /// Category field.
 pub const CATEGORY: usize = 5;
+/// Reason for an extension (only when editing a task that has a deadline).
+pub const REASON: usize = 6;
 
 /// Field labels.
-pub fn labels(lang: Lang) -> [&'static str; 6] {
+pub fn labels(lang: Lang) -> [&'static str; 7] {
     match lang {
-        Lang::Zh => ["标题", "阶段", "牵头单位", "责任单位", "完成时限", "类别"],
+        Lang::Zh => [
+            "标题",
+            "阶段",
+            "牵头单位",
+            "责任单位",
+            "完成时限",
+            "类别",
+            "延期原因",
+        ],
         Lang::En => [
             "Title",
             "Phase",
@@ -173,6 +69,7 @@ pub fn labels(lang: Lang) -> [&'static str; 6] {
             "Partners",
             "Deadline",
             "Category",
+            "Reason",
         ],
     }
 }
@@ -234,7 +131,7 @@ impl Form {
         let units = unit_options(board);
         let free = board.units.is_empty();
         let lead: Vec<String> = t.as_ref().map(|t| vec![t.lead.clone()]).unwrap_or_default();
-        let fields = vec![
+        let mut fields = vec![
             FormField::Text(LineEdit::new(t.as_ref().map_or("", |t| &t.title))),
             FormField::Pick(Choice::new(phases, vec![phase_id], false)),
             FormField::Pick(Choice {
@@ -249,9 +146,10 @@ impl Form {
                     true,
                 )
             }),
+            // The deadline in force: changing it is what an extension does.
             FormField::Date(LineEdit::new(
                 &t.as_ref()
-                    .and_then(|t| t.deadline)
+                    .and_then(Task::effective_deadline)
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
             )),
@@ -259,6 +157,9 @@ impl Form {
                 t.as_ref().and_then(|t| t.category.as_deref()).unwrap_or(""),
             )),
         ];
+        if t.as_ref().and_then(Task::effective_deadline).is_some() {
+            fields.push(FormField::Text(LineEdit::default()));
+        }
         Form {
             task,
             status,
@@ -268,10 +169,12 @@ impl Form {
         }
     }
 
+    /// The value of field `i`, trimmed; empty for a field the form does not have.
     fn text(&self, i: usize) -> String {
-        match &self.fields[i] {
-            FormField::Text(e) | FormField::Date(e) => e.text().trim().to_string(),
-            FormField::Pick(c) => c.chosen.first().cloned().unwrap_or_default(),
+        match self.fields.get(i) {
+            Some(FormField::Text(e) | FormField::Date(e)) => e.text().trim().to_string(),
+            Some(FormField::Pick(c)) => c.chosen.first().cloned().unwrap_or_default(),
+            None => String::new(),
         }
     }
 
@@ -282,29 +185,36 @@ impl Form {
         }
     }
 
-    /// The task the form describes, or why it cannot be accepted yet.
-    pub fn to_task(&self, board: &Board, lang: Lang) -> Result<Task, String> {
+    /// The task the form describes, or why it cannot be accepted yet and which field to fix.
+    pub fn to_task(&self, board: &Board, lang: Lang) -> Result<Task, (usize, String)> {
         let title = self.text(TITLE);
         if title.is_empty() {
-            return Err(lang.pick("标题不能为空", "the title is empty").into());
+            return Err((
+                TITLE,
+                lang.pick("标题不能为空", "the title is empty").into(),
+            ));
         }
         let lead = self.text(LEAD);
         if lead.is_empty() {
-            return Err(lang.pick("请选择牵头单位", "choose a lead unit").into());
+            return Err((
+                LEAD,
+                lang.pick("请选择牵头单位", "choose a lead unit").into(),
+            ));
         }
         let deadline_text = self.text(DEADLINE);
         if let Some(e) = date_error(lang, &deadline_text) {
-            return Err(e);
+            return Err((DEADLINE, e));
         }
+        let deadline = parse_date(&deadline_text);
         let mut t = match self.task {
-            Some(i) => board.tasks[i].clone(),
+            Some(i) => self.moved(board, &board.tasks[i], deadline, lang)?,
             None => Task {
                 id: board.fresh_task_id(),
                 title: String::new(),
                 phase: String::new(),
                 lead: String::new(),
                 partners: Vec::new(),
-                deadline: None,
+                deadline,
                 status: self.status.clone(),
                 category: None,
                 extended_to: None,
@@ -321,10 +231,73 @@ impl Form {
             .filter(|p| *p != lead)
             .collect();
         t.lead = lead;
-        t.deadline = parse_date(&deadline_text);
         let category = self.text(CATEGORY);
         t.category = (!category.is_empty()).then_some(category);
         Ok(t)
+    }
+
+    /// An existing task with the deadline typed: unchanged, extended (with the reason typed), or
+    /// given its first deadline; or why not.
+    fn moved(
+        &self,
+        board: &Board,
+        before: &Task,
+        to: Option<NaiveDate>,
+        lang: Lang,
+    ) -> Result<Task, (usize, String)> {
+        let reason = self.text(REASON);
+        let Some(current) = before.effective_deadline() else {
+            // A standing task gets its first deadline: nothing is moved, so nothing is extended.
+            return Ok(Task {
+                deadline: to,
+                ..before.clone()
+            });
+        };
+        if to == Some(current) && reason.is_empty() {
+            return Ok(before.clone());
+        }
+        if to == Some(current) {
+            let e = lang.pick(
+                "完成时限未改变：只有延期才填写延期原因",
+                "the deadline is unchanged: a reason is only for an extension",
+            );
+            return Err((DEADLINE, e.into()));
+        }
+        // Clearing the deadline would take the task off the overdue list without a trace of why.
+        let to = to.ok_or_else(|| {
+            let e = lang.pick(
+                "完成时限不能删除；如需延期，请填写新的日期和延期原因",
+                "the deadline cannot be removed; to extend it, enter the new date and a reason",
+            );
+            (DEADLINE, e.to_string())
+        })?;
+        if let Some(e) = date_problem(board, before, to, lang) {
+            return Err((DEADLINE, e));
+        }
+        if reason.is_empty() {
+            return Err((REASON, reason_missing(lang)));
+        }
+        Ok(extended(before, to, reason))
+    }
+
+    /// What the deadline field means as typed, when it is worth saying: moving an existing
+    /// deadline is an extension, which needs a reason; an extended task had another deadline.
+    pub fn deadline_note(&self, board: &Board, lang: Lang) -> Option<String> {
+        let before = board.tasks.get(self.task?)?;
+        let current = before.effective_deadline()?;
+        let typed = parse_date(&self.text(DEADLINE));
+        let original = before.deadline.filter(|_| before.extended_to.is_some());
+        match (typed != Some(current), original, lang) {
+            (true, _, Lang::Zh) => Some(format!(
+                "修改完成时限即为延期，须填写延期原因（现为 {current}）"
+            )),
+            (true, _, Lang::En) => Some(format!(
+                "changing the deadline is an extension and needs a reason (now {current})"
+            )),
+            (false, Some(o), Lang::Zh) => Some(format!("原完成时限 {o}，已延期")),
+            (false, Some(o), Lang::En) => Some(format!("extended; the original deadline was {o}")),
+            (false, None, _) => None,
+        }
     }
 }
 
@@ -349,26 +322,11 @@ impl App {
                 }
             }
             Key::Enter | Key::Submit => match form.to_task(&self.board, self.lang()) {
-                Err(e) => form.error = Some(e),
-                Ok(task) => {
-                    let lang = self.lang();
-                    return match form.task {
-                        Some(i) => {
-                            self.message =
-                                Some(format!("{} {}", task.id, lang.pick("已修改", "updated")));
-                            self.replace_task(i, task)
-                        }
-                        None => {
-                            self.message =
-                                Some(format!("{} {}", lang.pick("已新建", "created"), task.id));
-                            let index = self.board.tasks.len();
-                            self.apply(Edit::Insert {
-                                index,
-                                task: Box::new(task),
-                            })
-                        }
-                    };
+                Err((field, e)) => {
+                    form.focus = field.min(n - 1);
+                    form.error = Some(e);
                 }
+                Ok(task) => return self.submit(form.task, task),
             },
             k => match &mut form.fields[form.focus] {
                 FormField::Text(e) | FormField::Date(e) => {
@@ -386,5 +344,25 @@ impl App {
         }
         self.popup = Some(Popup::Form(Box::new(form)));
         Vec::new()
+    }
+
+    /// Records what the form made: a new task, or the changes to one, each with its entry.
+    fn submit(&mut self, index: Option<usize>, task: Task) -> Vec<Effect> {
+        let lang = self.lang();
+        let id = task.id.clone();
+        let Some(i) = index else {
+            self.message = Some(format!("{} {id}", lang.pick("已新建", "created")));
+            return self.insert_logged(task);
+        };
+        match self.replace_traced(i, task) {
+            Some(effects) => {
+                self.message = Some(format!("{id} {}", lang.pick("已修改", "updated")));
+                effects
+            }
+            None => {
+                self.message = Some(format!("{id} {}", lang.pick("未修改", "unchanged")));
+                Vec::new()
+            }
+        }
     }
 }

@@ -1,21 +1,27 @@
 //! The interactive board's state, and the one place it changes: [`update`].
 
 mod action;
+mod choice;
 mod clash;
 mod confirm;
 mod edit;
+mod extend;
 mod form;
 mod input;
+mod live;
 mod overview;
 mod popup;
 mod present;
+mod trail;
 mod units;
 mod update;
 
 pub use action::{Action, Effect, Key, SaveDone, SaveFailure};
+pub use choice::Choice;
 pub use clash::ClashAsk;
 pub use edit::Edit;
-pub use form::{date_error, labels as form_labels, Choice, Form, FormField};
+pub use extend::extension_refusal;
+pub use form::{date_error, labels as form_labels, Form, FormField};
 pub use input::LineEdit;
 pub use popup::{Confirm, FilterItem, Popup};
 pub use present::{
@@ -183,7 +189,8 @@ pub struct App {
     /// whatever the file holds now. None when unknown (restored from a recovery file made on
     /// another version), and then a save refuses to overwrite a changed file.
     pub base: Option<std::sync::Arc<Board>>,
-    /// Whether the file had comments that the first save will drop.
+    /// Whether the file has comments that the user has not agreed to drop: a save that cannot
+    /// edit the file in place then asks first.
     pub has_comments: bool,
     /// How the app was opened.
     pub opts: Options,

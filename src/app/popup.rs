@@ -1,10 +1,9 @@
 //! Popups and prompts: what is open over the board, and how keys act on each.
 
-use super::form::{self, Choice, Form};
-use super::{App, Effect, Key, LineEdit};
+use super::form::Form;
+use super::{App, Choice, Effect, Key, LineEdit};
 use crate::model::facts::Light;
 use crate::model::{Board, Lang};
-use crate::store::parse_date;
 
 /// Questions that need a yes or no (or a choice of letters).
 #[derive(Debug, Clone, PartialEq)]
@@ -229,79 +228,11 @@ impl App {
             },
             Popup::Extend {
                 task,
-                mut date,
-                mut reason,
-                mut focus,
+                date,
+                reason,
+                focus,
                 ..
-            } => match key {
-                Key::Esc => {}
-                Key::Tab | Key::BackTab | Key::Up | Key::Down => {
-                    focus = 1 - focus;
-                    self.popup = Some(Popup::Extend {
-                        task,
-                        date,
-                        reason,
-                        focus,
-                        error: None,
-                    });
-                }
-                Key::Enter | Key::Submit => {
-                    let text = date.text();
-                    let error = match parse_date(&text) {
-                        None => Some(form::date_error(lang, &text).unwrap_or_else(|| {
-                            lang.pick("请输入新的完成时限", "enter the new deadline")
-                                .into()
-                        })),
-                        Some(d) if self.board.tasks[task].deadline.is_some_and(|old| d <= old) => {
-                            Some(
-                                lang.pick(
-                                    "延期后的日期应晚于原完成时限",
-                                    "the new date must be after the original deadline",
-                                )
-                                .into(),
-                            )
-                        }
-                        Some(_) => None,
-                    };
-                    if error.is_some() {
-                        self.popup = Some(Popup::Extend {
-                            task,
-                            date,
-                            reason,
-                            focus,
-                            error,
-                        });
-                        return Vec::new();
-                    }
-                    let d = parse_date(&text);
-                    let why = reason.text().trim().to_string();
-                    let mut after = self.board.tasks[task].clone();
-                    after.extended_to = d;
-                    after.extension_reason = (!why.is_empty()).then(|| why.clone());
-                    let note = match (lang, why.is_empty()) {
-                        (Lang::Zh, true) => format!("延期至 {text}"),
-                        (Lang::Zh, false) => format!("延期至 {text}：{why}"),
-                        (Lang::En, true) => format!("extended to {text}"),
-                        (Lang::En, false) => format!("extended to {text}: {why}"),
-                    };
-                    self.message = Some(format!(
-                        "{} {}{text}",
-                        after.id,
-                        lang.pick("延期至 ", "extended to ")
-                    ));
-                    return self.replace_logged(task, after, note);
-                }
-                k => {
-                    edit_line(if focus == 0 { &mut date } else { &mut reason }, &k);
-                    self.popup = Some(Popup::Extend {
-                        task,
-                        date,
-                        reason,
-                        focus,
-                        error: None,
-                    });
-                }
-            },
+            } => return self.extend_key(task, date, reason, focus, key),
             Popup::Filter { items, mut choice } => match key {
                 Key::Esc => {}
                 Key::Up => {

@@ -32,13 +32,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::BoardChanged(board, disk, has_comments) => {
-            if app.dirty() {
-                app.message = Some(app.lang().pick("文件已被他人更新；你有未保存的修改，未自动加载", "the file was updated by someone else; not reloaded because you have unsaved changes").into());
-            } else {
-                app.replace_board(*board, disk, has_comments);
-                app.message = Some(app.lang().pick("看板已更新", "board updated").into());
-            }
-            Vec::new()
+            app.board_saved_elsewhere(*board, disk, has_comments)
         }
         Action::Input(key) if app.present.is_some() => app.present_key(key),
         Action::Input(key) if app.popup.is_some() => app.popup_key(key),
@@ -50,7 +44,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 impl App {
     /// Takes the board as just read from disk: nothing unsaved, nothing to undo.
-    fn replace_board(
+    pub(super) fn replace_board(
         &mut self,
         board: crate::model::Board,
         disk: crate::store::DiskStamp,
@@ -195,17 +189,13 @@ impl App {
         }
     }
 
-    /// Starts a save, first asking about comments the save would drop.
+    /// Starts a save (which asks back when it could only keep the changes by dropping comments).
     pub(super) fn save_then(&mut self, quit: bool) -> Vec<Effect> {
         self.quit_after_save = quit;
         let Some(path) = self.path.clone() else {
             self.popup = Some(Popup::SaveAs(LineEdit::new("board.yaml")));
             return Vec::new();
         };
-        if self.has_comments {
-            self.popup = Some(Popup::Confirm(Confirm::DropComments));
-            return Vec::new();
-        }
         vec![Effect::Save {
             path,
             expected: self.disk,
@@ -267,6 +257,10 @@ impl App {
             }
             Err(SaveFailure::Clashes(ask)) => {
                 self.ask_clashes(*ask);
+                Vec::new()
+            }
+            Err(SaveFailure::WouldDropComments) => {
+                self.popup = Some(Popup::Confirm(Confirm::DropComments));
                 Vec::new()
             }
             Err(SaveFailure::Other(msg)) => {
@@ -351,14 +345,11 @@ impl App {
                         .effective_deadline()
                         .map(|d| d.to_string())
                         .unwrap_or_default();
-                    let reason = self.board.tasks[task]
-                        .extension_reason
-                        .clone()
-                        .unwrap_or_default();
+                    // Each extension needs its own reason: the last one is not offered again.
                     self.popup = Some(Popup::Extend {
                         task,
                         date: LineEdit::new(&current),
-                        reason: LineEdit::new(&reason),
+                        reason: LineEdit::default(),
                         focus: 0,
                         error: None,
                     });

@@ -195,6 +195,7 @@ pub fn board(n: usize, seed: u64, center: NaiveDate) -> Board {
         phases,
         units,
         tasks,
+        log: Vec::new(),
         extra: Extra::new(),
     }
 }

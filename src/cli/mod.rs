@@ -3,6 +3,7 @@
 mod check;
 mod fmt;
 pub mod gen;
+mod merge;
 pub mod pipe;
 mod report;
 
@@ -100,6 +101,18 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Merge two versions of a board with their common base into OURS (a git merge driver).
+    ///
+    /// In git: `ducha merge %O %A %B`. Exit 0: merged cleanly; 1: clashes, which OURS lists under
+    /// `clashes` (our values kept); 2: a file is unreadable or has errors, OURS unchanged.
+    Merge {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version, replaced by the result (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+    },
     /// Write a generated board of N tasks to standard output.
     Gen {
         /// Number of tasks.
@@ -136,6 +149,7 @@ pub fn run(cli: Cli) -> ExitCode {
             phase,
             unit,
         }) => report::run(&file, today, format, crate::report::Scope { phase, unit }),
+        Some(Command::Merge { base, ours, theirs }) => merge::run(&base, &ours, &theirs),
         Some(Command::Gen { tasks, seed }) => gen::run(tasks, seed, cli.today),
         Some(Command::Present {
             file,

@@ -3,10 +3,10 @@
 //! The unit is one field of one task (or one part of the board: title, phases, units…). A field
 //! only I changed takes my value; one only they changed keeps theirs; one both changed to the same
 //! value is no news. Both changed to different values is a [`Clash`]: the merged board holds my
-//! value and the clash says what theirs was, so the caller can ask. Progress entries are
-//! append-only and merge as a union. Nothing is dropped without a clash to say so.
+//! value and the clash says what theirs was, so the caller can ask. Progress entries and the
+//! board's log are append-only and merge as a union. Nothing is dropped without a clash to say so.
 
-use super::{Board, Task};
+use super::{Board, Progress, Task};
 use std::collections::{HashMap, HashSet};
 
 /// A field of a task that merges on its own.
@@ -252,6 +252,7 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
             part.copy(mine, &mut out);
         }
     }
+    union(&base.log, &mine.log, &theirs.log, &mut out.log);
     let base_ix: HashMap<&str, &Task> = base.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let mine_ix: HashMap<&str, &Task> = mine.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let theirs_ids: HashSet<&str> = theirs.tasks.iter().map(|t| t.id.as_str()).collect();
@@ -340,13 +341,31 @@ fn merge_task(base: &Task, mine: &Task, theirs: &Task, out: &mut Task, clashes: 
         }
         f.copy(mine, out);
     }
-    // Entries are only ever added: mine that neither base nor theirs has, after theirs.
-    let mut known: Vec<&super::Progress> = base.progress.iter().chain(&theirs.progress).collect();
-    for p in &mine.progress {
-        if let Some(i) = known.iter().position(|k| *k == p) {
-            known.swap_remove(i);
-        } else {
-            out.progress.push(p.clone());
+    union(
+        &base.progress,
+        &mine.progress,
+        &theirs.progress,
+        &mut out.progress,
+    );
+}
+
+/// Adds to `out` (theirs) the entries I added since base that theirs does not already have:
+/// entries are only ever added, so a union loses nobody's. Counted as multisets, so an entry
+/// written twice on purpose stays twice whichever side is "mine".
+fn union(base: &[Progress], mine: &[Progress], theirs: &[Progress], out: &mut Vec<Progress>) {
+    let minus = |a: &[Progress], b: &[Progress]| -> Vec<Progress> {
+        let mut rest: Vec<&Progress> = b.iter().collect();
+        let mut only = Vec::new();
+        for p in a {
+            match rest.iter().position(|r| *r == p) {
+                Some(i) => {
+                    rest.swap_remove(i);
+                }
+                None => only.push(p.clone()),
+            }
         }
-    }
+        only
+    };
+    let theirs_added = minus(theirs, base);
+    out.extend(minus(&minus(mine, base), &theirs_added));
 }

@@ -144,7 +144,9 @@ impl Stamp {
     pub fn from_datetime(dt: chrono::DateTime<chrono::FixedOffset>) -> Stamp {
         Stamp {
             text: dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-            time: dt.naive_local(),
+            // Whole seconds, as the text says: a stamp must equal itself read back from the file.
+            time: chrono::Timelike::with_nanosecond(&dt.naive_local(), 0)
+                .unwrap_or_else(|| dt.naive_local()),
         }
     }
 }
@@ -204,6 +206,8 @@ pub struct Board {
     pub units: Vec<Unit>,
     /// Tasks in file order.
     pub tasks: Vec<Task>,
+    /// The board's own trail (留痕) of what no task can hold, such as deleted tasks; oldest first.
+    pub log: Vec<Progress>,
     /// Top-level keys this program does not know, kept for saving.
     pub extra: Extra,
 }

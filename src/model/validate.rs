@@ -1,7 +1,16 @@
 //! Semantic checks of a board: everything that is wrong even when the file parses.
 
-use super::{Board, Lang};
+use super::{Board, Lang, Raw};
 use std::collections::{HashMap, HashSet};
+
+/// The top-level key where `ducha merge` lists the clashes it left for a person to resolve.
+pub const CLASHES_KEY: &str = "clashes";
+
+/// Whether a diagnostic's path is the clash list or one of its entries.
+pub fn is_clash_path(path: &str) -> bool {
+    path.strip_prefix(CLASHES_KEY)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('['))
+}
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -257,7 +266,113 @@ pub fn validate(board: &Board) -> Vec<Diagnostic> {
             ));
         }
     }
+    clash_records(board, lang, &mut out);
     out
+}
+
+/// Text of a clash record's value as a person reads it.
+fn shown(v: Option<&Raw>, lang: Lang) -> String {
+    match v {
+        None | Some(Raw::Null) => lang.pick("（无）", "(none)").into(),
+        Some(Raw::Str(s)) => s.clone(),
+        Some(Raw::Bool(b)) => b.to_string(),
+        Some(Raw::Int(i)) => i.to_string(),
+        Some(Raw::UInt(u)) => u.to_string(),
+        Some(Raw::Float(f)) => f.to_string(),
+        // `ducha merge` writes text; a list or mapping can only come from a hand edit.
+        Some(Raw::Seq(_) | Raw::Map(_)) => "…".into(),
+    }
+}
+
+/// The Chinese name of a field or board part named in a clash record, for Chinese boards.
+fn zh_label(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "名称",
+        "phase" => "阶段",
+        "lead" => "牵头单位",
+        "partners" => "责任单位",
+        "deadline" => "完成时限",
+        "status" => "状态",
+        "category" => "类别",
+        "extended_to" => "延期至",
+        "extension_reason" => "延期原因",
+        "existence" => "整项任务：一方删除，另一方修改",
+        "settings" => "设置：语言、状态列、预警天数",
+        "phases" => "阶段列表",
+        "units" => "单位列表",
+        "extra" => "其他字段",
+        _ => return None,
+    })
+}
+
+/// Every clash left by `ducha merge` is an error until a person resolves it and removes its entry:
+/// the board then holds our value, which may not be the right one.
+fn clash_records(board: &Board, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let Some((_, list)) = board.extra.0.iter().find(|(k, _)| k == CLASHES_KEY) else {
+        return;
+    };
+    let entries = match list {
+        Raw::Null => return,
+        Raw::Seq(entries) => entries,
+        _ => {
+            out.push(Diagnostic::error(
+                CLASHES_KEY,
+                lang.pick(
+                    "合并冲突记录无法识别；请解决冲突后删除 clashes",
+                    "unreadable merge clash record; resolve the clash, then remove clashes",
+                ),
+            ));
+            return;
+        }
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let get = |key: &str| match entry {
+            Raw::Map(m) => m
+                .iter()
+                .find(|(k, _)| matches!(k, Raw::Str(k) if k == key))
+                .map(|(_, v)| v),
+            _ => None,
+        };
+        let name = |key: &str| {
+            let key = shown(get(key), lang);
+            match (lang, zh_label(&key)) {
+                (Lang::Zh, Some(label)) => format!("{key}（{label}）"),
+                // A space between Latin and Chinese text, as elsewhere; none after a bracket.
+                (Lang::Zh, None) => format!("{key} "),
+                (Lang::En, _) => key,
+            }
+        };
+        // Quoted, because values may hold spaces and commas; "none" is not a value.
+        let value = |key: &str| match get(key) {
+            None | Some(Raw::Null) => shown(None, lang),
+            v => match lang {
+                Lang::Zh => format!("“{}”", shown(v, lang)),
+                Lang::En => format!("\"{}\"", shown(v, lang)),
+            },
+        };
+        let (ours, theirs) = (value("ours"), value("theirs"));
+        let message = match (lang, get("task").is_some()) {
+            (Lang::Zh, true) => format!(
+                "任务 {} 的 {}合并冲突未解决：我方为{ours}，对方为{theirs}；请在任务中改成正确的值，然后删除这条记录",
+                shown(get("task"), lang),
+                name("field")
+            ),
+            (Lang::Zh, false) => format!(
+                "看板的 {}合并冲突未解决：我方为{ours}，对方为{theirs}；请改成正确的内容，然后删除这条记录",
+                name("part")
+            ),
+            (Lang::En, true) => format!(
+                "unresolved merge clash in task {}, field {}: ours {ours}, theirs {theirs}; put the right value in the task, then remove this entry",
+                shown(get("task"), lang),
+                name("field")
+            ),
+            (Lang::En, false) => format!(
+                "unresolved merge clash in the board's {}: ours {ours}, theirs {theirs}; make it right, then remove this entry",
+                name("part")
+            ),
+        };
+        out.push(Diagnostic::error(format!("{CLASHES_KEY}[{i}]"), message));
+    }
 }
 
 impl Diagnostic {

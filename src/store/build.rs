@@ -119,8 +119,9 @@ impl Builder {
         }
     }
 
-    fn progress(&mut self, i: usize, j: usize, f: FileProgress) -> Progress {
-        let path = format!("tasks[{i}].progress[{j}].at");
+    /// A progress entry, or an entry of the board's log; `place` is its path, such as `log[2]`.
+    fn entry(&mut self, place: &str, f: FileProgress) -> Progress {
+        let path = format!("{place}.at");
         let at = match f.at {
             Some(Text(s)) => Stamp::parse(&s).unwrap_or_else(|| {
                 self.diags.push(Diagnostic::error(
@@ -139,8 +140,8 @@ impl Builder {
         };
         Progress {
             at,
-            by: self.text(&|| format!("tasks[{i}].progress[{j}].by"), f.by),
-            note: self.text(&|| format!("tasks[{i}].progress[{j}].note"), f.note),
+            by: self.text(&|| format!("{place}.by"), f.by),
+            note: self.text(&|| format!("{place}.note"), f.note),
             extra: f.extra,
         }
     }
@@ -160,7 +161,7 @@ impl Builder {
             .unwrap_or_default()
             .into_iter()
             .enumerate()
-            .map(|(j, e)| self.progress(i, j, e))
+            .map(|(j, e)| self.entry(&format!("tasks[{i}].progress[{j}]"), e))
             .collect();
         let status = self
             .opt_text(&p("status"), f.status)
@@ -248,6 +249,13 @@ pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
         .enumerate()
         .map(|(i, t)| b.task(i, t, &first))
         .collect();
+    let log = f
+        .log
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(j, e)| b.entry(&format!("log[{j}]"), e))
+        .collect();
     let board = Board {
         title,
         lang,
@@ -257,6 +265,7 @@ pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
         phases,
         units,
         tasks,
+        log,
         extra: f.extra,
     };
     (board, b.diags)

@@ -173,6 +173,7 @@ file_struct!(FileBoard {
     phases: Vec<FilePhase>,
     units: Vec<FileUnit>,
     tasks: Vec<FileTask>,
+    log: Vec<FileProgress>,
 });
 
 file_struct!(FileStatus {

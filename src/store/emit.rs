@@ -3,8 +3,11 @@
 //! Hand-written rather than serde-driven so that small records (phases, units, progress entries)
 //! stay on one line each and key order is fixed, which keeps diffs of shared boards small.
 
-use crate::model::{Board, Extra, Progress, Raw, Task};
+mod raw;
+
+use crate::model::{Board, Extra, Progress, Task};
 use chrono::NaiveDate;
+use raw::{extra_block, flow};
 use std::fmt::Write;
 
 /// Words a YAML reader would take for something other than text.
@@ -87,128 +90,6 @@ pub(crate) fn scalar(out: &mut String, s: &str, flow: bool) {
     out.push('"');
 }
 
-fn float(f: f64) -> String {
-    if f.is_nan() {
-        ".nan".into()
-    } else if f.is_infinite() {
-        if f > 0.0 { ".inf" } else { "-.inf" }.into()
-    } else {
-        format!("{f:?}")
-    }
-}
-
-/// Writes a value on one line (flow style).
-fn flow(out: &mut String, v: &Raw) {
-    match v {
-        Raw::Null => out.push('~'),
-        Raw::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Raw::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Raw::UInt(u) => {
-            let _ = write!(out, "{u}");
-        }
-        Raw::Float(f) => out.push_str(&float(*f)),
-        Raw::Str(s) => scalar(out, s, true),
-        Raw::Seq(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                flow(out, item);
-            }
-            out.push(']');
-        }
-        Raw::Map(entries) => {
-            out.push('{');
-            for (i, (k, v)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                flow(out, k);
-                out.push_str(": ");
-                flow(out, v);
-            }
-            out.push('}');
-        }
-    }
-}
-
-fn pad(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
-}
-
-fn is_nested(v: &Raw) -> bool {
-    matches!(v, Raw::Seq(s) if !s.is_empty()) || matches!(v, Raw::Map(m) if !m.is_empty())
-}
-
-/// Writes `key: value` at `indent`, nesting block collections below it.
-fn block_entry(out: &mut String, indent: usize, key: &Raw, v: &Raw) {
-    pad(out, indent);
-    match key {
-        Raw::Str(k) => scalar(out, k, false),
-        k => flow(out, k),
-    }
-    out.push(':');
-    match v {
-        Raw::Seq(items) if !items.is_empty() => {
-            out.push('\n');
-            for item in items {
-                pad(out, indent + 2);
-                out.push_str("- ");
-                block_item(out, indent + 4, item);
-            }
-        }
-        Raw::Map(entries) if !entries.is_empty() => {
-            out.push('\n');
-            for (k, v) in entries {
-                block_entry(out, indent + 2, k, v);
-            }
-        }
-        v => {
-            out.push(' ');
-            block_scalar(out, v);
-            out.push('\n');
-        }
-    }
-}
-
-fn block_scalar(out: &mut String, v: &Raw) {
-    match v {
-        Raw::Str(s) => scalar(out, s, false),
-        v => flow(out, v),
-    }
-}
-
-/// Writes a list item after its `- `, whose continuation lines sit at `indent`.
-fn block_item(out: &mut String, indent: usize, v: &Raw) {
-    match v {
-        Raw::Map(entries) if !entries.is_empty() => {
-            for (i, (k, v)) in entries.iter().enumerate() {
-                let mut line = String::new();
-                block_entry(&mut line, indent, k, v);
-                // The first entry goes on the item's own line, after the dash.
-                out.push_str(if i == 0 { &line[indent..] } else { &line });
-            }
-        }
-        v if is_nested(v) => {
-            flow(out, v);
-            out.push('\n');
-        }
-        v => {
-            block_scalar(out, v);
-            out.push('\n');
-        }
-    }
-}
-
-fn extra_block(out: &mut String, indent: usize, extra: &Extra) {
-    for (k, v) in &extra.0 {
-        block_entry(out, indent, &Raw::Str(k.clone()), v);
-    }
-}
-
 /// A one-line record: `{id: p1, name: ..., start: ...}` plus unknown keys.
 fn record(out: &mut String, fields: &[(&str, Field<'_>)], extra: &Extra) {
     out.push('{');
@@ -272,8 +153,8 @@ fn opt_text(s: &Option<String>) -> Field<'_> {
     s.as_deref().map_or(Field::Skip, Field::Text)
 }
 
-fn progress(out: &mut String, p: &Progress) {
-    out.push_str("      - ");
+/// An entry of a progress list or of the board's log, as a one-line record.
+fn entry(out: &mut String, p: &Progress) {
     record(
         out,
         &[
@@ -283,10 +164,17 @@ fn progress(out: &mut String, p: &Progress) {
         ],
         &p.extra,
     );
+}
+
+/// One progress entry's line, at the canonical indent.
+pub(super) fn progress(out: &mut String, p: &Progress) {
+    out.push_str("      - ");
+    entry(out, p);
     out.push('\n');
 }
 
-fn task(out: &mut String, t: &Task) {
+/// One task's lines, its dash at the canonical indent.
+pub(super) fn task(out: &mut String, t: &Task) {
     let fields = [
         ("id", Field::Text(&t.id)),
         ("title", Field::Text(&t.title)),
@@ -405,6 +293,15 @@ pub fn to_yaml(b: &Board) -> String {
         out.push_str("tasks:\n");
         for t in &b.tasks {
             task(&mut out, t);
+        }
+    }
+    // Last, so that the trail grows at the end of the file; no key at all while it is empty.
+    if !b.log.is_empty() {
+        out.push_str("log:\n");
+        for p in &b.log {
+            out.push_str("  - ");
+            entry(&mut out, p);
+            out.push('\n');
         }
     }
     out

@@ -6,6 +6,7 @@ mod emit;
 mod lenient;
 mod lock;
 mod messages;
+mod patch;
 mod recovery;
 mod save;
 mod spans;
@@ -17,8 +18,8 @@ pub use recovery::{
     pending_recovery, recovery_path, remove_file_if_there, write_recovery, Pending,
 };
 pub use save::{
-    backup_path, save, save_merging, writable, write_atomic, write_beside, write_new_beside,
-    SaveError, SaveOutcome,
+    backup_path, save, save_merging, save_with, writable, write_atomic, write_beside,
+    write_new_beside, Comments, SaveError, SaveOutcome,
 };
 
 use crate::model::validate::{validate, Diagnostic, Severity};
@@ -135,7 +136,7 @@ fn guess_lang(text: &str) -> Lang {
 }
 
 /// Whether the text has YAML comments (a `#` at the start or after a space, outside quotes).
-fn has_comments(text: &str) -> bool {
+pub(crate) fn has_comments(text: &str) -> bool {
     text.lines().any(|line| {
         let (mut single, mut double, mut prev) = (false, false, ' ');
         for c in line.chars() {

@@ -10,6 +10,9 @@ use crate::model::Board;
 use std::path::{Path, PathBuf};
 
 const HEADER: &str = "# ducha recovery; base ";
+/// Names the writing process beyond its pid: boot and start time, so a pid reused after a reboot
+/// or by another program never passes for the session that wrote the file.
+const SESSION: &str = "; session ";
 
 /// The user part of a file name: characters that do not belong in one are left out.
 fn user_part(user: &str) -> String {
@@ -43,7 +46,8 @@ pub fn write_recovery(
         || "none".to_string(),
         |b| format!("{}:{:016x}", b.len, b.hash),
     );
-    let text = format!("{HEADER}{base}\n{}", to_yaml(board));
+    let who = process_identity(session).map_or_else(String::new, |p| format!("{SESSION}{p}"));
+    let text = format!("{HEADER}{base}{who}\n{}", to_yaml(board));
     write_beside(path, &recovery_path(path, user, session), text.as_bytes())
 }
 
@@ -64,17 +68,30 @@ pub enum Pending {
     MovedAside(PathBuf),
 }
 
-/// Whether the process `pid` is still running (another window still editing).
+/// The boot this machine is in, and a process's start time in clock ticks since that boot.
+fn process_identity(pid: u32) -> Option<String> {
+    let boot = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").ok()?;
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which may hold spaces): state is the 1st, start time the 20th.
+    let (_, rest) = stat.rsplit_once(')')?;
+    let start = rest.split_whitespace().nth(19)?;
+    Some(format!("{} {start}", boot.trim()))
+}
+
+/// Whether the process `pid` is still running (another window still editing). `written_by` is
+/// the identity its file recorded: a different process with the same pid is not that session.
 ///
 /// A process that has exited but not yet been reaped (a zombie, as a hung-up session can be for
 /// a while) is not editing anything, so it counts as ended.
-fn running(pid: u32) -> bool {
+fn running(pid: u32, written_by: Option<&str>) -> bool {
     if let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) {
         // The state follows the command name, which is in parentheses and may contain spaces.
-        return stat
+        let zombie = stat
             .rsplit_once(')')
             .and_then(|(_, rest)| rest.split_whitespace().next())
-            != Some("Z");
+            == Some("Z");
+        let same = written_by.is_none_or(|w| process_identity(pid).as_deref() == Some(w));
+        return !zombie && same;
     }
     if std::path::Path::new("/proc/self/stat").exists() {
         return false;
@@ -93,6 +110,17 @@ fn running(pid: u32) -> bool {
         let _ = pid;
         false
     }
+}
+
+/// The identity of the session that wrote a recovery file, from its first line.
+fn written_by(file: &Path) -> Option<String> {
+    use std::io::BufRead;
+    let mut first = String::new();
+    std::io::BufReader::new(std::fs::File::open(file).ok()?)
+        .read_line(&mut first)
+        .ok()?;
+    let (_, who) = first.trim_end().split_once(SESSION)?;
+    Some(who.to_string())
 }
 
 /// The user's newest recovery file left by a session that has ended (or by this one), if any.
@@ -120,7 +148,7 @@ pub fn pending_recovery(path: &Path, user: &str, session: u32) -> Option<Pending
                 .strip_suffix(".recovery")?
                 .parse()
                 .ok()?;
-            let ended = pid == session || !running(pid);
+            let ended = pid == session || !running(pid, written_by(&e.path()).as_deref());
             let modified = e.metadata().and_then(|m| m.modified()).ok()?;
             ended.then_some((modified, e.path()))
         })
@@ -131,6 +159,7 @@ pub fn pending_recovery(path: &Path, user: &str, session: u32) -> Option<Pending
         .lines()
         .next()
         .and_then(|l| l.strip_prefix(HEADER))
+        .map(|b| b.split(SESSION).next().unwrap_or(b))
         .and_then(|b| {
             let (len, hash) = b.split_once(':')?;
             Some(DiskStamp {

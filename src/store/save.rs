@@ -23,6 +23,9 @@ pub enum SaveError {
     NotWritable(PathBuf),
     /// Someone else saved a version with errors, which cannot be merged with.
     BrokenOnDisk(PathBuf),
+    /// The change could only be written by rewriting the whole file, which drops its comments;
+    /// nothing was written.
+    WouldDropComments(PathBuf),
 }
 
 impl SaveError {
@@ -40,6 +43,10 @@ impl SaveError {
             SaveError::NotWritable(p) => match lang {
                 Lang::Zh => format!("{}: 你没有写入此文件的权限，未保存（可另存为）", p.display()),
                 Lang::En => format!("{}: you may not write this file; not saved (save under another name)", p.display()),
+            },
+            SaveError::WouldDropComments(p) => match lang {
+                Lang::Zh => format!("{}: 保存需要重写整个文件，会去掉其中的注释；未保存", p.display()),
+                Lang::En => format!("{}: saving needs a rewrite of the whole file, which drops its comments; not saved", p.display()),
             },
             SaveError::BrokenOnDisk(p) => match lang {
                 Lang::Zh => format!("{}: 磁盘上的文件已被他人改动且有错误，无法合并，未保存（可另存为）", p.display()),
@@ -171,7 +178,7 @@ pub enum SaveOutcome {
     Clashes(Box<Merged>, Box<Board>, DiskStamp),
 }
 
-/// Saves `board` to `path`, taking the board's lock.
+/// Saves `board` to `path` in canonical form, taking the board's lock (what `fmt` does).
 ///
 /// With `expected`, refuses when the file's content is no longer what was loaded. The previous
 /// content goes to [`backup_path`] first. Returns the stamp of what is now on disk.
@@ -179,6 +186,16 @@ pub fn save(
     path: &Path,
     board: &Board,
     expected: Option<DiskStamp>,
+) -> Result<DiskStamp, SaveError> {
+    save_with(path, board, expected, Comments::MayDrop)
+}
+
+/// Like [`save`], refusing to drop the file's comments unless `comments` allows it.
+pub fn save_with(
+    path: &Path,
+    board: &Board,
+    expected: Option<DiskStamp>,
+    comments: Comments,
 ) -> Result<DiskStamp, SaveError> {
     let target = link_target(path);
     let io = |e| SaveError::Io(path.to_path_buf(), e);
@@ -189,7 +206,14 @@ pub fn save(
             return Err(SaveError::Conflict(path.to_path_buf()));
         }
     }
-    replace(path, &target, current.as_deref(), board)
+    let keeps = current
+        .as_deref()
+        .and_then(|c| std::str::from_utf8(c).ok())
+        .is_some_and(super::has_comments);
+    if keeps && comments == Comments::Keep {
+        return Err(SaveError::WouldDropComments(path.to_path_buf()));
+    }
+    replace(path, &target, current.as_deref(), board, Edit::Rewrite)
 }
 
 /// Saves my board (`mine`, made from `base`, which the file held as `expected`), merging in what
@@ -199,6 +223,7 @@ pub fn save_merging(
     base: &Board,
     mine: &Board,
     expected: Option<DiskStamp>,
+    comments: Comments,
 ) -> Result<SaveOutcome, SaveError> {
     let target = link_target(path);
     let io = |e| SaveError::Io(path.to_path_buf(), e);
@@ -209,7 +234,8 @@ pub fn save_merging(
         _ => true,
     };
     if unchanged {
-        return replace(path, &target, current.as_deref(), mine)
+        let edit = Edit::Patch(base, comments);
+        return replace(path, &target, current.as_deref(), mine, edit)
             .map(|s| SaveOutcome::Written(s, None));
     }
     let bytes = current.unwrap_or_default();
@@ -227,7 +253,13 @@ pub fn save_merging(
             DiskStamp::of(&bytes),
         ));
     }
-    let stamp = replace(path, &target, Some(&bytes), &merged.board)?;
+    let stamp = replace(
+        path,
+        &target,
+        Some(&bytes),
+        &merged.board,
+        Edit::Patch(&theirs, comments),
+    )?;
     Ok(SaveOutcome::Written(stamp, Some(Box::new(merged))))
 }
 
@@ -243,15 +275,55 @@ fn read_current(path: &Path, target: &Path) -> Result<Option<Vec<u8>>, SaveError
     }
 }
 
+/// Whether a save may drop the file's comments when it cannot edit the file in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comments {
+    /// Keep them: refuse such a save (the user is asked first).
+    Keep,
+    /// The user agreed to drop them.
+    MayDrop,
+}
+
+/// How the new text is made.
+enum Edit<'a> {
+    /// The canonical form (`fmt`).
+    Rewrite,
+    /// An edit of the current text, which reads as this board; canonical when that fails.
+    Patch(&'a Board, Comments),
+}
+
+/// The text to write for `board` over `current`.
+fn new_text(
+    path: &Path,
+    current: Option<&[u8]>,
+    board: &Board,
+    edit: Edit,
+) -> Result<String, SaveError> {
+    let Edit::Patch(old, comments) = edit else {
+        return Ok(to_yaml(board));
+    };
+    let Some(text) = current.and_then(|c| std::str::from_utf8(c).ok()) else {
+        return Ok(to_yaml(board));
+    };
+    if let Some(patched) = super::patch::patch(text, old, board) {
+        return Ok(patched);
+    }
+    if comments == Comments::Keep && super::has_comments(text) {
+        return Err(SaveError::WouldDropComments(path.to_path_buf()));
+    }
+    Ok(to_yaml(board))
+}
+
 /// Backs up `current` and writes `board` in its place; call with the lock held.
 fn replace(
     path: &Path,
     target: &Path,
     current: Option<&[u8]>,
     board: &Board,
+    edit: Edit,
 ) -> Result<DiskStamp, SaveError> {
     let io = |e| SaveError::Io(path.to_path_buf(), e);
-    let text = to_yaml(board);
+    let text = new_text(path, current, board, edit)?;
     let new = DiskStamp::of(text.as_bytes());
     if current == Some(text.as_bytes()) {
         return Ok(new);

@@ -11,11 +11,16 @@ fn save(
     new_file: bool,
 ) -> Action {
     let lang = app.lang();
+    let comments = if app.has_comments {
+        store::Comments::Keep
+    } else {
+        store::Comments::MayDrop
+    };
     let result = if new_file {
         save_copy(app, &path)
     } else {
         match &app.base {
-            Some(base) => match store::save_merging(&path, base, &app.board, expected) {
+            Some(base) => match store::save_merging(&path, base, &app.board, expected, comments) {
                 Ok(SaveOutcome::Written(stamp, merged)) => Ok(SaveDone {
                     stamp,
                     merged: merged.map(|m| {
@@ -31,14 +36,16 @@ fn save(
                         at: 0,
                     })))
                 }
+                Err(SaveError::WouldDropComments(_)) => Err(SaveFailure::WouldDropComments),
                 Err(e) => Err(SaveFailure::Other(e.message(lang))),
             },
-            None => match store::save(&path, &app.board, expected) {
+            None => match store::save_with(&path, &app.board, expected, comments) {
                 Ok(stamp) => Ok(SaveDone {
                     stamp,
                     merged: None,
                 }),
                 Err(SaveError::Conflict(_)) => Err(SaveFailure::Conflict),
+                Err(SaveError::WouldDropComments(_)) => Err(SaveFailure::WouldDropComments),
                 Err(e) => Err(SaveFailure::Other(e.message(lang))),
             },
         }

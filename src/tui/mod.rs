@@ -210,14 +210,19 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
-        // Presenting needs a clock and a look at the file about once a second; otherwise wait for keys.
-        let action = if app.present.is_some() {
-            match hangup::next_event(Duration::from_millis(500))? {
-                Some(ev) => to_action(app, ev),
-                None => Some(watch.changed(app).unwrap_or(Action::Tick)),
+        // A colleague's save shows within about a second, even while keys keep coming.
+        let action = match watch.changed(app) {
+            Some(changed) => Some(changed),
+            None if app.present.is_some() => {
+                match hangup::next_event(Duration::from_millis(500))? {
+                    Some(ev) => to_action(app, ev),
+                    // Presenting needs a clock.
+                    None => Some(Action::Tick),
+                }
             }
-        } else {
-            to_action(app, hangup::wait_event()?)
+            None => {
+                hangup::next_event(Duration::from_millis(500))?.and_then(|ev| to_action(app, ev))
+            }
         };
         let Some(action) = action else { continue };
         // Marked until the recovery file is written, so a hangup never lands between the two.

@@ -26,7 +26,9 @@ impl FileWatch {
 
     /// The freshly read board when the file changed since the last look (and reads as a valid board).
     pub fn changed(&mut self, app: &App) -> Option<Action> {
-        if self.checked.is_some_and(|t| t.elapsed() < self.every) {
+        // An open dialog may point at a task by position: the board waits until it is closed.
+        let busy = app.popup.is_some() || app.searching.is_some();
+        if busy || self.checked.is_some_and(|t| t.elapsed() < self.every) {
             return None;
         }
         self.checked = Some(Instant::now());

@@ -95,13 +95,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
             );
             cursor = Some(if *focus == 0 { (dc, 2) } else { (rc, 3) });
             let live = crate::app::date_error(lang, &date.text());
-            let msg = error.clone().or(live).unwrap_or_else(|| {
-                p(
-                    "YYYY-MM-DD；Tab 切换，Enter 确定，Esc 取消",
-                    "YYYY-MM-DD; Tab switches, Enter accepts, Esc cancels",
-                )
-                .into()
+            // A task that cannot be extended says so at once, not only after typing a date.
+            let refusal = app.board.tasks.get(*task).and_then(|t| {
+                crate::app::extension_refusal(&app.board, t, lang)
+                    .map(|r| format!("{r}{}", p("（Esc 关闭）", " (Esc closes)")))
             });
+            let msg = refusal
+                .or_else(|| error.clone())
+                .or(live)
+                .unwrap_or_else(|| {
+                    p(
+                        "YYYY-MM-DD，延期须填写原因；Tab 切换，Enter 确定，Esc 取消",
+                        "YYYY-MM-DD, reason required; Tab switches, Enter accepts, Esc cancels",
+                    )
+                    .into()
+                });
             (
                 p("延期", "Extend deadline").into(),
                 vec![

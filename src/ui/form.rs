@@ -87,10 +87,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
             }
         };
         lines.push(Line::from(vec![label, Span::raw(" "), Span::raw(value)]));
-        if let (true, FormField::Date(e)) = (focused, f) {
-            if let Some(err) = crate::app::date_error(lang, &e.text()) {
+        if let FormField::Date(e) = f {
+            // A bad date while typing it; otherwise what moving the deadline means.
+            let err = focused
+                .then(|| crate::app::date_error(lang, &e.text()))
+                .flatten();
+            if let Some(note) = err.or_else(|| form.deadline_note(&app.board, lang)) {
                 lines.push(Line::styled(
-                    format!("{}{err}", " ".repeat(label_w + 1)),
+                    fit(&format!("{}{note}", " ".repeat(label_w + 1)), inner_w),
                     theme.alert(),
                 ));
             }

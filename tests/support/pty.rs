@@ -76,8 +76,13 @@ fn openpty(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
 impl PtyRun {
     /// Starts `ducha ARGS` in `dir` on an 80x24 terminal.
     pub fn start(dir: &Path, args: &[&str], hangup: Hangup) -> PtyRun {
+        PtyRun::start_program(dir, env!("CARGO_BIN_EXE_ducha"), args, hangup)
+    }
+
+    /// Starts `PROGRAM ARGS` (such as ducha under `setpriv`) in `dir` on an 80x24 terminal.
+    pub fn start_program(dir: &Path, program: &str, args: &[&str], hangup: Hangup) -> PtyRun {
         let (master, slave) = openpty(80, 24);
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_ducha"));
+        let mut cmd = Command::new(program);
         cmd.args(args)
             .current_dir(dir)
             .env("TERM", "xterm-256color")
