@@ -405,36 +405,80 @@ fn navigation_moves_within_and_between_columns() {
 }
 
 #[test]
-fn quitting_with_unsaved_changes_asks_and_keeps_them_recoverable() {
+fn quitting_without_saving_on_purpose_discards_the_changes_and_their_recovery_file() {
     let (_dir, path) = copy_sample("zhucheng-2017.yaml");
+    let original = std::fs::read(&path).unwrap();
     let mut app = open(&path, "2017-07-10");
     press(&mut app, &["L", "q"]);
     assert!(matches!(app.popup, Some(Popup::Confirm(Confirm::Quit))));
+    assert!(screen(&mut app, 80, 24).contains("已记在恢复文件中"));
     press(&mut app, &["Esc"]);
     assert!(!app.quit);
+    let recovery = ducha::store::recovery_path(&path, "测试员", std::process::id());
+    assert!(recovery.exists());
     press(&mut app, &["q", "y"]);
     assert!(app.quit);
     assert!(
-        ducha::store::recovery_path(&path, "测试员", std::process::id()).exists(),
-        "quitting without saving keeps the recovery file"
+        !recovery.exists(),
+        "discarded on purpose: nothing to offer again"
     );
-    // Opening again offers the changes back.
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+    let again = open(&path, "2017-07-10");
+    assert!(again.popup.is_none());
+}
+
+#[test]
+fn a_window_that_ends_without_quitting_leaves_every_change_in_the_journal() {
+    let (_dir, path) = copy_sample("zhucheng-2017.yaml");
+    let mut app = open(&path, "2017-07-10");
+    // Moves, a note, an undo, a redo, a deletion: each appended to the recovery file.
+    press(&mut app, &["L", "j", "L", "u", "U", "p"]);
+    type_text(&mut app, "日志中的进展");
+    press(&mut app, &["Enter", "G", "d", "y"]);
+    let text = std::fs::read_to_string(ducha::store::recovery_path(
+        &path,
+        "测试员",
+        std::process::id(),
+    ))
+    .unwrap();
+    assert!(
+        text.contains("\n#> set "),
+        "changes are appended, not rewritten"
+    );
+    let board = app.board.clone();
+    // The connection drops: no quit, no save.
+    drop(app);
     let mut again = open(&path, "2017-07-10");
     assert!(matches!(
         again.popup,
         Some(Popup::Confirm(Confirm::Restore(..)))
     ));
     press(&mut again, &["r"]);
-    assert_eq!(task(&again, "S10").status, "doing");
-    assert!(again.dirty());
-    press(&mut again, &["s", "y"]);
-    assert!(!again.dirty());
-    assert!(!ducha::store::recovery_path(&path, "测试员", std::process::id()).exists());
-    let saved = ducha::store::load(&path).unwrap().parsed.board;
-    assert_eq!(
-        saved.tasks[saved.task_index("S10").unwrap()].status,
-        "doing"
-    );
+    assert_eq!(again.board, board, "the journal replays to the same board");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_recovery_file_that_cannot_be_written_stays_on_screen_and_the_quit_question_says_so() {
+    let (_dir, path) = copy_sample("zhucheng-2017.yaml");
+    let mut app = open(&path, "2017-07-10");
+    // A folder where the recovery file goes: fails even for root.
+    let recovery = ducha::store::recovery_path(&path, "测试员", std::process::id());
+    std::fs::create_dir(&recovery).unwrap();
+    std::fs::write(recovery.join("x"), "x").unwrap();
+    press(&mut app, &["L"]);
+    assert!(screen(&mut app, 80, 24).contains("无法写入恢复文件"));
+    // Still shown after other keys.
+    press(&mut app, &["j", "k", "Tab"]);
+    assert!(screen(&mut app, 80, 24).contains("无法写入恢复文件"));
+    press(&mut app, &["q"]);
+    assert!(screen(&mut app, 80, 24).contains("只在本窗口中"));
+    // Once writing works again, the warning goes.
+    press(&mut app, &["Esc"]);
+    std::fs::remove_dir_all(&recovery).unwrap();
+    press(&mut app, &["L"]);
+    assert!(!screen(&mut app, 80, 24).contains("无法写入恢复文件"));
+    assert!(recovery.is_file());
 }
 
 #[test]

@@ -78,6 +78,7 @@ impl App {
         }
         // Every clash answered: the merged board is my work on top of theirs; save it over theirs.
         self.board = ask.merged.board;
+        self.recovery.restart();
         self.base = Some(Arc::new(ask.theirs));
         self.disk = Some(ask.stamp);
         self.undo.clear();

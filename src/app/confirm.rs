@@ -21,8 +21,10 @@ impl App {
                     return self.save_then(true);
                 }
                 Key::Char('y') | Key::Char('Y') | Key::Char('q') => {
+                    // Leaving without saving on purpose: the changes are discarded, and no
+                    // recovery file is left to offer them again.
                     self.quit = true;
-                    return vec![Effect::Quit];
+                    return vec![Effect::RemoveRecovery, Effect::Quit];
                 }
                 Key::Esc | Key::Char('n') | Key::Char('N') => {}
                 _ => self.popup = Some(Popup::Confirm(Confirm::Quit)),
@@ -69,6 +71,7 @@ impl App {
                         self.base = None;
                     }
                     self.board = *board;
+                    self.recovery.restart();
                     self.undo.clear();
                     self.redo.clear();
                     self.clean = u64::MAX;

@@ -125,6 +125,7 @@ impl App {
     /// Applies a new change: recorded for undo, redo cleared.
     pub fn apply(&mut self, edit: Edit) -> Vec<Effect> {
         edit.apply_to(&mut self.board);
+        edit.changes(&mut self.recovery.changes);
         self.serial += 1;
         let focus = edit.focus();
         self.undo.push((self.serial, edit));
@@ -144,6 +145,7 @@ impl App {
         };
         let inv = edit.inverse();
         inv.apply_to(&mut self.board);
+        inv.changes(&mut self.recovery.changes);
         self.redo.push((serial, edit));
         self.message = Some(self.lang().pick("已撤销", "undone").into());
         self.after_edit(inv.focus())
@@ -160,6 +162,7 @@ impl App {
             return Vec::new();
         };
         edit.apply_to(&mut self.board);
+        edit.changes(&mut self.recovery.changes);
         let focus = edit.focus();
         self.undo.push((serial, edit));
         self.message = Some(self.lang().pick("已重做", "redone").into());

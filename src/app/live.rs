@@ -76,6 +76,7 @@ impl App {
             return Vec::new();
         }
         self.board = merged.board;
+        self.recovery.restart();
         self.base = Some(Arc::new(theirs));
         self.disk = Some(disk);
         self.has_comments = has_comments && self.has_comments;

@@ -8,6 +8,7 @@ mod edit;
 mod extend;
 mod form;
 mod input;
+mod journal;
 mod live;
 mod overview;
 mod popup;
@@ -23,6 +24,7 @@ pub use edit::Edit;
 pub use extend::extension_refusal;
 pub use form::{date_error, labels as form_labels, Form, FormField};
 pub use input::LineEdit;
+pub use journal::Unwritten;
 pub use popup::{Confirm, FilterItem, Popup};
 pub use present::{
     capacity as slide_capacity, figure_rows, Present, Slide, CARD_ROWS, CHROME_ROWS,
@@ -239,6 +241,8 @@ pub struct App {
     /// This session's number in recovery-file names (the process id), so two windows of one
     /// user keep separate unsaved work.
     pub session: u32,
+    /// What the recovery file still lacks.
+    pub recovery: Unwritten,
 }
 
 impl App {
@@ -284,6 +288,10 @@ impl App {
             quit: false,
             quit_after_save: false,
             session: std::process::id(),
+            recovery: Unwritten {
+                whole: true,
+                ..Unwritten::default()
+            },
         };
         app.board_changed();
         app.col = app.columns.iter().position(|c| !c.is_empty()).unwrap_or(0);

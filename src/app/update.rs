@@ -52,6 +52,7 @@ impl App {
     ) {
         self.base = Some(std::sync::Arc::new(board.clone()));
         self.board = board;
+        self.recovery.restart();
         self.disk = Some(disk);
         self.has_comments = has_comments;
         self.undo.clear();
@@ -228,6 +229,7 @@ impl App {
                 if let Some((board, others)) = done.merged {
                     // Indices in the undo history point into the board before the merge.
                     self.board = *board;
+                    self.recovery.restart();
                     self.undo.clear();
                     self.redo.clear();
                     self.clean = 0;

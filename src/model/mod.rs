@@ -1,11 +1,13 @@
 //! The board: a campaign's phases, units, statuses and tasks, independent of files and screens.
 
+mod change;
 mod extra;
 pub mod facts;
 pub mod merge;
 pub mod text;
 pub mod validate;
 
+pub use change::Change;
 pub use extra::{Extra, Raw};
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -3,6 +3,7 @@
 mod build;
 mod de;
 mod emit;
+mod journal;
 mod lenient;
 mod lock;
 mod messages;
@@ -15,7 +16,7 @@ pub use build::parse_date;
 pub use emit::to_yaml;
 pub use lock::{clean_leftovers, lock, lock_path, BoardLock};
 pub use recovery::{
-    pending_recovery, recovery_path, remove_file_if_there, write_recovery, Pending,
+    append_recovery, pending_recovery, recovery_path, remove_file_if_there, write_recovery, Pending,
 };
 pub use save::{
     backup_path, save, save_merging, save_with, writable, write_atomic, write_beside,

@@ -76,7 +76,7 @@ fn layout(lines: &[&str]) -> Option<Layout> {
 }
 
 /// Reads one task from its block of lines, as a board file holding only it would.
-fn read_task(block: &str) -> Option<Task> {
+pub(super) fn read_task(block: &str) -> Option<Task> {
     let text = format!("title: x\ntasks:\n{block}");
     let file: FileBoard = serde_yaml::from_str(&text).ok()?;
     let (mut board, _) = super::build::build(file);

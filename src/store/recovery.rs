@@ -1,7 +1,8 @@
 //! Recovery files: unsaved changes kept beside the board after every change, one file per session.
 //!
 //! The file is the board in canonical form after a first comment line naming the content of the
-//! board file it was based on, so a restore can tell whether someone saved in the meantime. Each
+//! board file it was based on, so a restore can tell whether someone saved in the meantime; then
+//! a journal of the changes made since (see `journal`), appended as they happen. Each
 //! session (user and process) has its own file, so one person's save never removes another's
 //! unsaved work, and two windows of the same person do not overwrite each other's.
 
@@ -49,6 +50,17 @@ pub fn write_recovery(
     let who = process_identity(session).map_or_else(String::new, |p| format!("{SESSION}{p}"));
     let text = format!("{HEADER}{base}{who}\n{}", to_yaml(board));
     write_beside(path, &recovery_path(path, user, session), text.as_bytes())
+}
+
+/// Appends changes made since the file was last written, flushed to disk: the cost is the size
+/// of the changes, whatever the size of the board. Fails when there is no file to append to.
+pub fn append_recovery(
+    path: &Path,
+    user: &str,
+    session: u32,
+    changes: &[crate::model::Change],
+) -> std::io::Result<()> {
+    super::journal::append(&recovery_path(path, user, session), changes)
 }
 
 /// Removes a recovery file if it is there.
@@ -167,8 +179,10 @@ pub fn pending_recovery(path: &Path, user: &str, session: u32) -> Option<Pending
                 hash: u64::from_str_radix(hash, 16).ok()?,
             })
         });
-    match super::parse(&text) {
-        Ok(p) if !crate::model::validate::has_errors(&p.diagnostics) => {
+    let (board, records) = super::journal::split(&text);
+    match super::parse(board) {
+        Ok(mut p) if !crate::model::validate::has_errors(&p.diagnostics) => {
+            super::journal::replay(&mut p.board, records);
             Some(Pending::Changes(Box::new(p.board), base, rec))
         }
         _ => {

@@ -135,6 +135,39 @@ fn reload(app: &App) -> Option<Action> {
     }
 }
 
+/// Brings the recovery file up to date: the new changes appended, or the whole board when it
+/// changed wholesale (or the file is gone). A failure is kept on screen until a write succeeds.
+fn write_recovery(app: &mut App) {
+    let Some(path) = app.path.clone() else {
+        return;
+    };
+    let (user, session) = (app.opts.user.clone(), app.session);
+    let whole = || store::write_recovery(&path, &user, session, &app.board, app.disk);
+    let result = if app.recovery.whole {
+        whole()
+    } else {
+        store::append_recovery(&path, &user, session, &app.recovery.changes).or_else(|_| whole())
+    };
+    match result {
+        Ok(()) => {
+            app.recovery.changes.clear();
+            app.recovery.whole = false;
+            app.recovery.error = None;
+        }
+        Err(e) => {
+            let msg = format!(
+                "{}{e}",
+                app.lang().pick(
+                    "无法写入恢复文件，未保存的修改只在本窗口中：",
+                    "cannot write the recovery file; unsaved changes are only in this window: "
+                )
+            );
+            app.recovery.restart();
+            app.recovery.error = Some(msg);
+        }
+    }
+}
+
 /// A name for a copy of my unsaved board that no one else's copy can take: user and milliseconds.
 fn conflict_copy_name(app: &App, path: &std::path::Path) -> std::path::PathBuf {
     let stem = path
@@ -153,7 +186,6 @@ fn conflict_copy_name(app: &App, path: &std::path::Path) -> std::path::PathBuf {
 
 /// Runs one effect; some report back with an action for the app.
 pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
-    let lang = app.lang();
     match effect {
         Effect::Save {
             path,
@@ -161,15 +193,7 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
             new_file,
         } => Some(save(app, path, expected, new_file)),
         Effect::WriteRecovery => {
-            let path = app.path.as_ref()?;
-            if let Err(e) =
-                store::write_recovery(path, &app.opts.user, app.session, &app.board, app.disk)
-            {
-                app.message = Some(format!(
-                    "{}{e}",
-                    lang.pick("无法写入恢复文件：", "cannot write the recovery file: ")
-                ));
-            }
+            write_recovery(app);
             None
         }
         Effect::RemoveRecovery => {
@@ -180,6 +204,8 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
                     app.session,
                 ));
             }
+            app.recovery.restart();
+            app.recovery.error = None;
             None
         }
         Effect::DropRecovery(file) => {

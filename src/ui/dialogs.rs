@@ -56,7 +56,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
         Popup::Confirm(c) => {
             let (t, body): (&str, Vec<String>) = match c {
                 Confirm::Delete(i) => (p("删除任务", "Delete task"), vec![task_name(*i), String::new(), p("确定删除？y 删除 / n 取消（删除后可按 u 撤销）", "Delete it? y yes / n no (u undoes)").into()]),
-                Confirm::Quit => (p("退出", "Quit"), vec![p("有未保存的修改。", "There are unsaved changes.").into(), String::new(), p("s 保存并退出 / y 不保存退出（修改留在恢复文件中）/ Esc 取消", "s save and quit / y quit without saving (kept in the recovery file) / Esc cancel").into()]),
+                Confirm::Quit => {
+                    let first = if app.recovery.error.is_some() {
+                        p("有未保存的修改，且恢复文件写入失败：这些修改只在本窗口中。", "There are unsaved changes, and the recovery file could not be written: they exist only in this window.")
+                    } else {
+                        p("有未保存的修改（已记在恢复文件中）。", "There are unsaved changes (kept in the recovery file).")
+                    };
+                    (p("退出", "Quit"), vec![first.into(), String::new(), p("s 保存并退出 / y 放弃修改并退出 / Esc 取消", "s save and quit / y discard them and quit / Esc cancel").into()])
+                }
                 Confirm::DropComments => (p("注释将被移除", "Comments will be dropped"), vec![p("文件中的 # 注释保存后不会保留；保存前的原文件（含注释）会备份为 .bak 文件。", "Saving drops the file's # comments; the previous file, comments included, is kept as the .bak backup.").into(), String::new(), p("y 继续保存 / n 取消", "y save anyway / n cancel").into()]),
                 Confirm::Conflict => (p("文件已被他人修改", "File changed on disk"), vec![p("打开后有人保存了这个看板，直接保存会覆盖对方的修改，因此没有保存。", "Someone saved this board after you opened it; saving now would overwrite their changes, so nothing was saved.").into(), String::new(), p("a 另存为新文件 / r 重新加载（你的修改另存一份副本）/ Esc 取消", "a save as another file / r reload (your changes are kept in a copy) / Esc cancel").into()]),
                 Confirm::Restore(..) => (p("发现未保存的修改", "Unsaved changes found"), vec![p("上次编辑时留下了恢复文件（连接中断或异常退出）。", "A recovery file was left by an earlier session (dropped connection or crash).").into(), String::new(), p("r 恢复这些修改 / d 丢弃恢复文件", "r restore them / d discard the recovery file").into()]),

@@ -100,6 +100,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let x = area.x + (width(label) + caret) as u16;
         frame.set_cursor_position(Position { x, y: area.y });
         Line::from(vec![Span::styled(label, theme.key()), Span::raw(shown)])
+    } else if let Some(e) = &app.recovery.error {
+        // Until a write succeeds: the user must know the work is in no file.
+        Line::styled(fit(&format!(" !! {e}"), w), theme.alert())
     } else if let Some(m) = &app.message {
         Line::styled(fit(&format!(" {m}"), w), theme.alert())
     } else if let Some(f) = filter_text(app) {
