@@ -6,7 +6,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ducha::cli::gen::{board, default_center};
 use ducha::model::validate::validate;
-use ducha::store::{bare_parse, parse, save, to_yaml};
+use ducha::store::{bare_parse, parse, save, save_merging, to_yaml, Comments, SaveOutcome};
 use std::hint::black_box;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
@@ -49,6 +49,28 @@ fn boards(c: &mut Criterion) {
                 match save(&path, &edited, stamp) {
                     Ok(s) => stamp = Some(s),
                     Err(e) => panic!("save failed: {e}"),
+                }
+            })
+        });
+
+        // The interactive save of a one-field change: under the lock, read the file again, edit
+        // only that task's lines in place, back up, fsync, rename.
+        let mut other = b.clone();
+        other.tasks[0].status = if b.tasks[0].status == "doing" {
+            "todo"
+        } else {
+            "doing"
+        }
+        .to_string();
+        let mut stamp = save(&path, &b, None).ok();
+        let mut flip = false;
+        g.bench_function(BenchmarkId::new("save_one_field_in_place", n), |bench| {
+            bench.iter(|| {
+                flip = !flip;
+                let (base, mine) = if flip { (&b, &other) } else { (&other, &b) };
+                match save_merging(&path, base, mine, stamp, Comments::Keep) {
+                    Ok(SaveOutcome::Written(s, _)) => stamp = Some(s),
+                    other => panic!("save failed: {other:?}"),
                 }
             })
         });

@@ -170,6 +170,15 @@ fn recovery_file(c: &mut Criterion) {
             }
         })
     });
+    // What the program now does after a change: append that change to the journal and flush.
+    let change = [ducha::model::Change::Set(0, app.board.tasks[0].clone())];
+    g.bench_function("append_recovery", |b| {
+        b.iter(|| {
+            if let Err(e) = ducha::store::append_recovery(&path, "bench", 1, &change) {
+                panic!("append_recovery: {e}");
+            }
+        })
+    });
     // The same without the disk, to tell serialising from writing and syncing.
     g.bench_function("to_yaml", |b| {
         b.iter(|| black_box(ducha::store::to_yaml(&app.board)))

@@ -10,6 +10,7 @@
 use super::de::FileBoard;
 use super::emit;
 use crate::model::{Board, Progress, Task};
+use std::collections::{HashMap, HashSet};
 
 /// Line ranges of the tasks section: each task's block, and where the section ends.
 struct Layout {
@@ -256,12 +257,7 @@ fn edit_block(block: &str, old: &Task, new: &Task, indent: usize) -> Option<Stri
 /// `old_text` (which reads as `old`) edited to read as `new`; None when that cannot be done
 /// with certainty.
 pub fn patch(old_text: &str, old: &Board, new: &Board) -> Option<String> {
-    let mut a = old.clone();
-    let mut b = new.clone();
-    a.tasks.clear();
-    b.tasks.clear();
-    let (old_log, new_log) = (std::mem::take(&mut a.log), std::mem::take(&mut b.log));
-    if a != b || !new_log.starts_with(&old_log) {
+    if !same_outside_tasks(old, new) || !new.log.starts_with(&old.log) {
         return None;
     }
     let lines: Vec<&str> = old_text.split_inclusive('\n').collect();
@@ -273,27 +269,17 @@ pub fn patch(old_text: &str, old: &Board, new: &Board) -> Option<String> {
     if lay.blocks.len() != old.tasks.len() {
         return None;
     }
-    // Kept tasks must stay in their order; new ones come after them.
-    let kept: Vec<&Task> = new
+    let new_by_id: HashMap<&str, &Task> = new.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
+    let old_ids: HashSet<&str> = old.tasks.iter().map(|t| t.id.as_str()).collect();
+    // Kept tasks must stay in their order, first; new ones come after them.
+    let kept = new.tasks.iter().take_while(|t| old_ids.contains(t.id.as_str())).count();
+    let in_order = old
         .tasks
         .iter()
-        .filter(|t| old.tasks.iter().any(|o| o.id == t.id))
-        .collect();
-    let old_kept: Vec<&str> = old
-        .tasks
-        .iter()
-        .filter(|o| new.tasks.iter().any(|t| t.id == o.id))
-        .map(|t| t.id.as_str())
-        .collect();
-    if kept
-        .iter()
-        .map(|t| t.id.as_str())
-        .ne(old_kept.iter().copied())
-        || new.tasks[..kept.len()]
-            .iter()
-            .zip(&kept)
-            .any(|(a, b)| a.id != b.id)
-    {
+        .filter(|o| new_by_id.contains_key(o.id.as_str()))
+        .map(|o| o.id.as_str())
+        .eq(new.tasks[..kept].iter().map(|t| t.id.as_str()));
+    if !in_order || new.tasks[kept..].iter().any(|t| old_ids.contains(t.id.as_str())) {
         return None;
     }
     let mut out = String::with_capacity(old_text.len() + 256);
@@ -301,7 +287,7 @@ pub fn patch(old_text: &str, old: &Board, new: &Board) -> Option<String> {
     for (o, &(s, e)) in old.tasks.iter().zip(&lay.blocks) {
         out.extend(lines[line..s].iter().copied());
         line = e;
-        let Some(n) = new.tasks.iter().find(|t| t.id == o.id) else {
+        let Some(&n) = new_by_id.get(o.id.as_str()) else {
             continue;
         };
         let block: String = lines[s..e].concat();
@@ -324,7 +310,7 @@ pub fn patch(old_text: &str, old: &Board, new: &Board) -> Option<String> {
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
-    for n in &new.tasks[kept.len()..] {
+    for n in &new.tasks[kept..] {
         let text = canonical(n, lay.indent);
         if read_task(&text).as_ref() != Some(n) {
             return None;
@@ -332,7 +318,32 @@ pub fn patch(old_text: &str, old: &Board, new: &Board) -> Option<String> {
         out.push_str(&text);
     }
     out.extend(lines[lay.end..].iter().copied());
-    append_log(out, &old_log, &new_log[old_log.len()..])
+    append_log(out, &old.log, &new.log[old.log.len()..])
+}
+
+/// Whether the boards agree on everything but their tasks and log.
+fn same_outside_tasks(a: &Board, b: &Board) -> bool {
+    // Spelled out so that a new field of the board cannot be forgotten here.
+    let Board {
+        title,
+        lang,
+        warn_days,
+        statuses,
+        statuses_given,
+        phases,
+        units,
+        tasks: _,
+        log: _,
+        extra,
+    } = a;
+    *title == b.title
+        && *lang == b.lang
+        && *warn_days == b.warn_days
+        && *statuses == b.statuses
+        && *statuses_given == b.statuses_given
+        && *phases == b.phases
+        && *units == b.units
+        && *extra == b.extra
 }
 
 /// Adds entries at the end of the board's log (creating it at the end of the file).
