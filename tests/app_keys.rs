@@ -587,3 +587,29 @@ fn a_board_without_units_takes_a_typed_unit() {
         ("市委办", vec!["市政府办".to_string()])
     );
 }
+
+#[test]
+fn editing_in_a_clash_starts_from_their_value_and_saves_after_the_edit() {
+    let (_dir, path) = copy_sample("demo-en.yaml");
+    let mut app = open(&path, "2024-06-14");
+    let id = selected_id(&app);
+    let mut other = ducha::store::load(&path).unwrap();
+    let i = other.parsed.board.task_index(&id).unwrap();
+    other.parsed.board.tasks[i].title = "Their title".into();
+    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
+    // I rename the same task differently.
+    press(&mut app, &["e", "C-u"]);
+    type_text(&mut app, "My title");
+    press(&mut app, &["Enter", "s"]);
+    assert!(matches!(app.popup, Some(Popup::Clash(_))));
+    press(&mut app, &["e"]);
+    assert!(matches!(app.popup, Some(Popup::Form(_))), "the form opens");
+    assert!(screen(&mut app, 80, 24).contains("Their title"));
+    press(&mut app, &["C-u"]);
+    type_text(&mut app, "Agreed title");
+    press(&mut app, &["Enter", "s"]);
+    assert!(app.popup.is_none());
+    let saved = ducha::store::load(&path).unwrap().parsed.board;
+    assert_eq!(saved.tasks[i].title, "Agreed title");
+    assert!(!app.dirty());
+}

@@ -18,6 +18,8 @@ pub struct ClashAsk {
     pub stamp: DiskStamp,
     /// Index of the clash being asked.
     pub at: usize,
+    /// The first task answered with "edit": its form opens once every clash is answered.
+    pub edit: Option<String>,
 }
 
 impl ClashAsk {
@@ -32,6 +34,8 @@ impl ClashAsk {
 enum Answer {
     Mine,
     Theirs,
+    /// Start from their value and edit the task before saving.
+    Edit,
     Cancel,
 }
 
@@ -39,6 +43,7 @@ fn answer(key: &Key) -> Option<Answer> {
     match key {
         Key::Char('m') | Key::Char('M') => Some(Answer::Mine),
         Key::Char('t') | Key::Char('T') => Some(Answer::Theirs),
+        Key::Char('e') | Key::Char('E') => Some(Answer::Edit),
         Key::Esc => Some(Answer::Cancel),
         _ => None,
     }
@@ -64,9 +69,12 @@ impl App {
                 );
                 return Vec::new();
             }
-            Answer::Theirs => {
+            Answer::Theirs | Answer::Edit => {
                 if let Some(c) = ask.merged.clashes.get(ask.at).cloned() {
                     c.take_theirs(&mut ask.merged.board);
+                    if let (Answer::Edit, None, Clash::Task { id, .. }) = (a, &ask.edit, &c) {
+                        ask.edit = Some(id.clone());
+                    }
                 }
             }
             Answer::Mine => {}
@@ -85,6 +93,22 @@ impl App {
         self.redo.clear();
         self.clean = u64::MAX;
         self.board_changed();
-        self.save_then(self.quit_after_save)
+        let Some(i) = ask.edit.and_then(|id| self.board.task_index(&id)) else {
+            return self.save_then(self.quit_after_save);
+        };
+        // Their value is in the form to start from; the save comes after the edit, on `s`.
+        self.quit_after_save = false;
+        self.select_task(i);
+        self.popup = Some(Popup::Form(Box::new(super::Form::new(
+            &self.board,
+            Some(i),
+            self.phase,
+            String::new(),
+        ))));
+        self.say(
+            "已采用他人的值，修改后按 Enter 确定，再按 s 保存",
+            "their value is in the form: edit it, press Enter, then s to save",
+        );
+        Vec::new()
     }
 }

@@ -34,6 +34,7 @@ fn save(
                         theirs: *theirs,
                         stamp,
                         at: 0,
+                        edit: None,
                     })))
                 }
                 Err(SaveError::WouldDropComments(_)) => Err(SaveFailure::WouldDropComments),

@@ -109,8 +109,8 @@ pub fn lines(app: &App, ask: &ClashAsk, w: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(Line::raw(fit(
         p(
-            "m 保留我的 / t 采用他人的 / Esc 暂不保存",
-            "m keep mine / t take theirs / Esc do not save yet",
+            "m 保留我的 / t 采用他人的 / e 在他人的基础上修改 / Esc 暂不保存",
+            "m keep mine / t take theirs / e edit from theirs / Esc do not save yet",
         ),
         w,
     )));

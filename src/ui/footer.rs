@@ -33,6 +33,7 @@ fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
         (Some(Popup::Clash(_)), _) => vec![
             ("m", p("保留我的", "keep mine")),
             ("t", p("采用他人的", "take theirs")),
+            ("e", p("修改", "edit")),
             ("Esc", p("暂不保存", "do not save yet")),
         ],
         (Some(_), _) => vec![("Enter", p("确定", "accept")), ("Esc", p("取消", "cancel"))],
