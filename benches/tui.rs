@@ -100,7 +100,7 @@ fn key_to_frame(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut spent = Duration::ZERO;
             for _ in 0..iters {
-                let action = if keys % 2 == 0 {
+                let action = if keys.is_multiple_of(2) {
                     Action::MoveNext
                 } else {
                     Action::MovePrev
@@ -111,7 +111,7 @@ fn key_to_frame(c: &mut Criterion) {
                 draw(&mut terminal, &app);
                 spent += start.elapsed();
                 debug_assert_eq!(effects, [Effect::WriteRecovery]);
-                if keys % 2 == 0 {
+                if keys.is_multiple_of(2) {
                     // Untimed: without undoing, each move would add a progress entry and an undo
                     // step, and the card's history would grow for as long as the benchmark runs.
                     update(&mut app, Action::Undo);

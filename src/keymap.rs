@@ -201,8 +201,22 @@ pub static BINDINGS: &[Binding] = &[
         label: "o",
         presses: &[C('o')],
         action: Action::Sort,
-        zh: "单位视图排序（逾期、完成率、单位）",
-        en: "order units (overdue, done %, name)",
+        zh: "单位视图排序（排名、逾期、单位）",
+        en: "order units (rank, overdue, name)",
+    },
+    Binding {
+        label: "S",
+        presses: &[C('S')],
+        action: Action::Since,
+        zh: "变化自何日算起",
+        en: "count changes from a date",
+    },
+    Binding {
+        label: "C",
+        presses: &[C('C')],
+        action: Action::Notices,
+        zh: "出具催办单并记录催办",
+        en: "issue reminder notices",
     },
     Binding {
         label: "u",
@@ -245,6 +259,15 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Quit,
         zh: "退出",
         en: "quit",
+    },
+    // Ctrl-C reaches a raw-mode terminal as a key, not as SIGINT: it quits like `q`, asking
+    // when there are unsaved changes.
+    Binding {
+        label: "",
+        presses: &[Ctrl('c')],
+        action: Action::Quit,
+        zh: "",
+        en: "",
     },
     Binding {
         label: "Esc",
@@ -374,6 +397,11 @@ mod tests {
             action(&key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
             Some(Action::Last)
         );
+        assert_eq!(
+            action(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(action(&key(KeyCode::Char('c'), KeyModifiers::NONE)), None);
     }
 
     #[test]

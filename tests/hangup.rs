@@ -194,7 +194,7 @@ fn hangups_at_random_moments_end_the_program_and_keep_the_changes() {
                 for i in 0..56u64 {
                     let n = w * 56 + i;
                     let moment = MOMENTS[(n % MOMENTS.len() as u64) as usize];
-                    let hangup = if (n / MOMENTS.len() as u64) % 2 == 0 {
+                    let hangup = if (n / MOMENTS.len() as u64).is_multiple_of(2) {
                         Hangup::WithSignal
                     } else {
                         Hangup::InputOnly

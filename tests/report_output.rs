@@ -222,12 +222,20 @@ fn an_unknown_phase_or_unit_is_refused() {
     let run = ducha(dir, &["report", DEMO.0, "--phase", "p9"]);
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (2, "", "demo-en.yaml: no such phase: p9\n")
+        (
+            2,
+            "",
+            "demo-en.yaml: no such phase: p9; the phases (number id name) are: 1 p1 Mobilisation; 2 p2 Implementation; 3 p3 Review and assessment\n"
+        )
     );
     let run = ducha(dir, &["report", DEMO.0, "--unit", "nobody"]);
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (2, "", "demo-en.yaml: no such unit: nobody\n")
+        (
+            2,
+            "",
+            "demo-en.yaml: no such unit: nobody; the units are: gen General Office, org Organisation Department, disc Discipline Inspection Commission, pub Publicity Department, sup Supervision Office\n"
+        )
     );
 }
 

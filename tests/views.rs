@@ -33,15 +33,17 @@ fn units_160x45() {
 }
 
 #[test]
-fn units_sort_cycles_overdue_completion_name() {
+fn units_sort_cycles_rank_overdue_name() {
     let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
     press(&mut app, &["v"]);
-    let overdue: Vec<usize> = app.units.rows.iter().map(|u| u.tally.overdue).collect();
-    assert!(overdue.windows(2).all(|w| w[0] >= w[1]), "{overdue:?}");
-    press(&mut app, &["o"]);
+    // The default is the ranking every report uses: completion first, then fewer overdue.
     assert_eq!(app.units.sort, UnitSort::Completion);
     let rates: Vec<f64> = app.units.rows.iter().map(|u| u.tally.rate()).collect();
     assert!(rates.windows(2).all(|w| w[0] >= w[1]), "{rates:?}");
+    press(&mut app, &["o"]);
+    assert_eq!(app.units.sort, UnitSort::Overdue);
+    let overdue: Vec<usize> = app.units.rows.iter().map(|u| u.tally.overdue).collect();
+    assert!(overdue.windows(2).all(|w| w[0] >= w[1]), "{overdue:?}");
     press(&mut app, &["o"]);
     assert_eq!(app.units.sort, UnitSort::Name);
     let order: Vec<usize> = app

@@ -91,6 +91,10 @@ pub enum Action {
     NextView,
     /// Next row order of the by-unit table.
     Sort,
+    /// Set the date changes are counted from.
+    Since,
+    /// Issue reminder notices (催办单) and record them (asks first).
+    Notices,
     /// Start presenting (read-only slides for the projector).
     Present,
     /// About a second has passed (presentation timing).
@@ -165,6 +169,13 @@ pub enum Effect {
     DropRecovery(PathBuf),
     /// Reload the board from disk, keeping a copy of the unsaved board beside it.
     ReloadKeepingCopy,
+    /// Write files (reminder notices) into a folder, creating it.
+    WriteFiles {
+        /// The folder.
+        dir: PathBuf,
+        /// File names and contents.
+        files: Vec<(String, Vec<u8>)>,
+    },
     /// Leave the program.
     Quit,
 }

@@ -16,6 +16,7 @@ impl App {
                 ));
                 return self.remove_logged(i);
             }
+            Confirm::Notices(units) if yes => return self.issue_notices(&units),
             Confirm::Quit => match key {
                 Key::Char('s') | Key::Char('S') => {
                     return self.save_then(true);

@@ -10,6 +10,7 @@ mod form;
 mod input;
 mod journal;
 mod live;
+mod notices;
 mod overview;
 mod popup;
 mod present;
@@ -25,6 +26,7 @@ pub use extend::extension_refusal;
 pub use form::{date_error, labels as form_labels, Form, FormField};
 pub use input::LineEdit;
 pub use journal::Unwritten;
+pub use overview::{SINCE_ROWS, TREND_ROWS};
 pub use popup::{Confirm, FilterItem, Popup};
 pub use present::{
     capacity as slide_capacity, figure_rows, Present, Slide, CARD_ROWS, CHROME_ROWS,
@@ -38,6 +40,9 @@ use crate::model::{Board, Lang, Task};
 use crate::store::DiskStamp;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::PathBuf;
+
+/// Days before today that changes are counted from unless another date is set.
+pub const SINCE_DAYS: u64 = 7;
 
 /// Which way of looking at the board is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -214,6 +219,8 @@ pub struct App {
     pub units: UnitsState,
     /// Lines the overview is scrolled.
     pub overview_scroll: u16,
+    /// The date changes are counted from ("since the last meeting"; `S` sets it).
+    pub since: NaiveDate,
     /// The running presentation, if any.
     pub present: Option<Present>,
     /// The search being typed, while the search prompt is open.
@@ -249,6 +256,7 @@ impl App {
     /// A new app on `board`, opened on the phase containing today and the first card.
     pub fn new(board: Board, path: Option<PathBuf>, disk: Option<DiskStamp>, opts: Options) -> App {
         let phase = board.phase_on(opts.today).unwrap_or(0);
+        let since = opts.today - chrono::Days::new(SINCE_DAYS);
         // China Standard Time until the event loop sets the real clock.
         let cst = FixedOffset::east_opt(8 * 3600)
             .unwrap_or(FixedOffset::east_opt(0).expect("zero offset is valid"));
@@ -275,6 +283,7 @@ impl App {
             filters: Filters::default(),
             units: UnitsState::default(),
             overview_scroll: 0,
+            since,
             present: None,
             searching: None,
             popup: None,

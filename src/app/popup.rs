@@ -10,6 +10,8 @@ use crate::model::{Board, Lang};
 pub enum Confirm {
     /// Delete task N?
     Delete(usize),
+    /// Issue reminder notices to these units (all units concerned when empty) and record them?
+    Notices(Vec<String>),
     /// Quit with unsaved changes?
     Quit,
     /// Save although the file's comments will be dropped?
@@ -86,6 +88,13 @@ pub enum Popup {
     },
     /// A file name for saving elsewhere.
     SaveAs(LineEdit),
+    /// The date changes are counted from, being typed.
+    Since {
+        /// The date.
+        input: LineEdit,
+        /// Why it cannot be taken yet.
+        error: Option<String>,
+    },
     /// A save met fields that someone else changed differently.
     Clash(Box<super::ClashAsk>),
 }
@@ -266,6 +275,7 @@ impl App {
                     self.popup = Some(Popup::Filter { items, choice });
                 }
             },
+            Popup::Since { input, .. } => return self.since_key(input, key),
             Popup::SaveAs(mut input) => match key {
                 Key::Esc => {}
                 Key::Enter | Key::Submit => {

@@ -5,6 +5,7 @@
 
 use super::{App, Effect, Key};
 use crate::model::facts::{tasks_with_light, Light, Summary};
+use crate::model::since::Changes;
 use chrono::{DateTime, FixedOffset};
 
 /// Default seconds between slides.
@@ -19,6 +20,10 @@ pub const CARD_ROWS: u16 = 4;
 pub enum Slide {
     /// Key figures and the phase timeline.
     Overview,
+    /// What changed since the last meeting.
+    Changes,
+    /// Completion over time and tasks finished per week.
+    Trend,
     /// One phase's kanban.
     Phase(usize),
     /// The by-unit table.
@@ -63,14 +68,16 @@ pub fn capacity(slide: Slide, size: (u16, u16)) -> usize {
         Slide::Phase(_) => body.saturating_sub(4) / CARD_ROWS,
         // Borders and a header row.
         Slide::Units | Slide::Overdue => body.saturating_sub(3),
+        // Borders, then one line each.
+        Slide::Changes | Slide::Trend => body.saturating_sub(2),
     };
     usize::from(n).max(1)
 }
 
 impl App {
-    /// The slides of this board: overview, each phase, units, overdue.
+    /// The slides of this board: overview, changes, trend, each phase, units, overdue.
     pub fn slides(&self) -> Vec<Slide> {
-        let mut v = vec![Slide::Overview];
+        let mut v = vec![Slide::Overview, Slide::Changes, Slide::Trend];
         v.extend((0..self.board.phases.len()).map(Slide::Phase));
         v.extend([Slide::Units, Slide::Overdue]);
         v
@@ -101,6 +108,16 @@ impl App {
                 .filter(|u| u.tally.total > 0)
                 .count(),
             Slide::Overdue => tasks_with_light(b, today, Light::Red, |_| true).len(),
+            // A heading per list, then one line per entry.
+            Slide::Changes => {
+                let c = Changes::of(b, self.since, today, |_| true);
+                5 + c.finished.len()
+                    + c.newly_overdue.len()
+                    + c.extended.len()
+                    + c.silent.len()
+                    + c.new_tasks.len()
+            }
+            Slide::Trend => 1,
         }
     }
 

@@ -7,11 +7,11 @@ use crate::model::{Board, Lang};
 /// Orders of the by-unit table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum UnitSort {
-    /// Most overdue first: who is behind.
+    /// The ranking of every report: highest completion first, then fewer overdue and due soon.
     #[default]
-    Overdue,
-    /// Highest completion first.
     Completion,
+    /// Most overdue first: who is behind.
+    Overdue,
     /// The board's unit order.
     Name,
 }
@@ -20,9 +20,9 @@ impl UnitSort {
     /// The next order in the cycle.
     pub fn next(self) -> UnitSort {
         match self {
-            UnitSort::Overdue => UnitSort::Completion,
-            UnitSort::Completion => UnitSort::Name,
-            UnitSort::Name => UnitSort::Overdue,
+            UnitSort::Completion => UnitSort::Overdue,
+            UnitSort::Overdue => UnitSort::Name,
+            UnitSort::Name => UnitSort::Completion,
         }
     }
 
@@ -30,7 +30,7 @@ impl UnitSort {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             UnitSort::Overdue => lang.pick("按逾期数", "by overdue"),
-            UnitSort::Completion => lang.pick("按完成率", "by completion"),
+            UnitSort::Completion => lang.pick("按排名", "by rank"),
             UnitSort::Name => lang.pick("按单位", "by unit"),
         }
     }
@@ -53,7 +53,8 @@ pub struct UnitsState {
     pub tasks: Vec<usize>,
 }
 
-/// Orders unit rows: by overdue (then due soon, then lower completion), by completion, or by the board's unit order.
+/// Orders unit rows: by rank (as reports do), by overdue (then due soon, then lower
+/// completion), or by the board's unit order.
 pub fn sort_units(board: &Board, rows: &mut [UnitTally], sort: UnitSort) {
     let order = |id: &str| board.unit_order(id);
     match sort {
@@ -63,13 +64,7 @@ pub fn sort_units(board: &Board, rows: &mut [UnitTally], sort: UnitSort) {
                 .then(a.tally.rate().total_cmp(&b.tally.rate()))
                 .then(order(&a.id).cmp(&order(&b.id)))
         }),
-        UnitSort::Completion => rows.sort_by(|a, b| {
-            b.tally
-                .rate()
-                .total_cmp(&a.tally.rate())
-                .then(a.tally.overdue.cmp(&b.tally.overdue))
-                .then(order(&a.id).cmp(&order(&b.id)))
-        }),
+        UnitSort::Completion => crate::model::rank::sort(board, rows),
         UnitSort::Name => rows.sort_by_key(|u| (order(&u.id), u.name.clone())),
     }
 }

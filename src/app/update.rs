@@ -76,7 +76,9 @@ impl App {
 
     fn paste(&mut self, text: &str) {
         let target = match (&mut self.popup, &mut self.searching) {
-            (Some(Popup::Note { input, .. }), _) | (Some(Popup::SaveAs(input)), _) => Some(input),
+            (Some(Popup::Note { input, .. }), _)
+            | (Some(Popup::SaveAs(input)), _)
+            | (Some(Popup::Since { input, .. }), _) => Some(input),
             (
                 Some(Popup::Extend {
                     date,
@@ -369,6 +371,14 @@ impl App {
                 self.refresh();
                 self.message = Some(self.units.sort.label(lang).to_string());
             }
+            Action::Since => {
+                let typed = self.since.to_string();
+                self.popup = Some(Popup::Since {
+                    input: LineEdit::new(&typed),
+                    error: None,
+                });
+            }
+            Action::Notices if self.can_edit() => self.ask_notices(),
             Action::Sort => self.say(
                 "o 用于按单位视图排序（按 v 切换视图）",
                 "o sorts the by-unit view (v switches views)",

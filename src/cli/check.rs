@@ -1,5 +1,7 @@
 //! `ducha check FILE...`: every problem of every file, in one run.
 
+use super::say;
+use crate::model::text::printable_path;
 use crate::model::validate::{has_errors, Severity};
 use crate::store;
 use std::path::PathBuf;
@@ -18,17 +20,17 @@ fn count(n: usize, word: &str) -> String {
 pub fn run(files: &[PathBuf]) -> ExitCode {
     let mut worst = 0u8;
     for path in files {
-        let name = path.display().to_string();
+        let name = printable_path(path);
         match store::load(path) {
             Err(e) => {
-                eprintln!("{}", e.message(Default::default()));
+                say::err(&e.message(Default::default()));
                 worst = worst.max(if e.is_unreadable() { 2 } else { 1 });
             }
             Ok(loaded) => {
                 let p = &loaded.parsed;
                 let lang = p.board.lang();
                 for d in &p.diagnostics {
-                    eprintln!("{}", d.render(&name, lang));
+                    say::err(&d.render(&name, lang));
                 }
                 let errors = p
                     .diagnostics
@@ -38,33 +40,28 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
                 let warnings = p.diagnostics.len() - errors;
                 if has_errors(&p.diagnostics) {
                     worst = worst.max(1);
-                    eprintln!(
-                        "{}",
-                        match lang {
-                            crate::model::Lang::Zh =>
-                                format!("{name}: {errors} 个错误，{warnings} 个警告"),
-                            crate::model::Lang::En => format!(
-                                "{name}: {}, {}",
-                                count(errors, "error"),
-                                count(warnings, "warning")
-                            ),
+                    say::err(&match lang {
+                        crate::model::Lang::Zh => {
+                            format!("{name}: {errors} 个错误，{warnings} 个警告")
                         }
-                    );
+                        crate::model::Lang::En => format!(
+                            "{name}: {}, {}",
+                            count(errors, "error"),
+                            count(warnings, "warning")
+                        ),
+                    });
                 } else {
-                    println!(
-                        "{}",
-                        match lang {
-                            crate::model::Lang::Zh => format!(
-                                "{name}: 通过（{} 项任务，{warnings} 个警告）",
-                                p.board.tasks.len()
-                            ),
-                            crate::model::Lang::En => format!(
-                                "{name}: ok ({}, {})",
-                                count(p.board.tasks.len(), "task"),
-                                count(warnings, "warning")
-                            ),
-                        }
-                    );
+                    say::out(&match lang {
+                        crate::model::Lang::Zh => format!(
+                            "{name}: 通过（{} 项任务，{warnings} 个警告）",
+                            p.board.tasks.len()
+                        ),
+                        crate::model::Lang::En => format!(
+                            "{name}: ok ({}, {})",
+                            count(p.board.tasks.len(), "task"),
+                            count(warnings, "warning")
+                        ),
+                    });
                 }
             }
         }

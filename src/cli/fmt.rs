@@ -1,5 +1,7 @@
 //! `ducha fmt FILE`: validate and rewrite in canonical form through the one save.
 
+use super::say;
+use crate::model::text::printable_path;
 use crate::model::validate::has_errors;
 use crate::store;
 use std::path::Path;
@@ -7,50 +9,53 @@ use std::process::ExitCode;
 
 /// Formats the file in place; refuses a board with errors, which could not be written back whole.
 pub fn run(path: &Path) -> ExitCode {
-    let name = path.display().to_string();
+    let name = printable_path(path);
     let loaded = match store::load(path) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{}", e.message(Default::default()));
+            say::err(&e.message(Default::default()));
             return ExitCode::from(if e.is_unreadable() { 2 } else { 1 });
         }
     };
     let p = &loaded.parsed;
     let lang = p.board.lang();
     for d in &p.diagnostics {
-        eprintln!("{}", d.render(&name, lang));
+        say::err(&d.render(&name, lang));
     }
     if has_errors(&p.diagnostics) {
-        eprintln!(
+        say::err(&format!(
             "{name}: {}",
             lang.pick("有错误，未格式化", "has errors; not formatted")
-        );
+        ));
         return ExitCode::from(1);
     }
-    let backup = store::backup_path(path).display().to_string();
+    let backup = printable_path(&store::backup_path(path));
     if p.has_comments {
-        eprintln!(
+        say::err(&format!(
             "{name}: {}{backup}",
             lang.pick(
                 "注释不会保留；原文件（含注释）已备份到 ",
                 "comments are not kept; the original with its comments is backed up to "
             )
-        );
+        ));
     }
     match store::save(path, &p.board, Some(loaded.disk)) {
         Ok(new) if new == loaded.disk => {
-            println!("{name}: {}", lang.pick("已是规范格式", "already canonical"));
+            say::out(&format!(
+                "{name}: {}",
+                lang.pick("已是规范格式", "already canonical")
+            ));
             ExitCode::SUCCESS
         }
         Ok(_) => {
-            println!(
+            say::out(&format!(
                 "{name}: {}{backup}",
                 lang.pick("已格式化；备份：", "formatted; backup: ")
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}", e.message(lang));
+            say::err(&e.message(lang));
             ExitCode::from(1)
         }
     }

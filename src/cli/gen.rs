@@ -108,7 +108,13 @@ const PEOPLE: &[&str] = &["张明", "李娜", "王强", "刘洋", "陈静", "杨
 
 /// The generated board: a year-long campaign centred on `center`, with N tasks.
 pub fn board(n: usize, seed: u64, center: NaiveDate) -> Board {
-    let mut rng = Rng(seed);
+    let mut b = head(n, center);
+    b.tasks = tasks(&b, n, seed, center).collect();
+    b
+}
+
+/// The board without its tasks: units and phases.
+fn head(n: usize, center: NaiveDate) -> Board {
     let start = center - Days::new(182);
     let units: Vec<Unit> = UNITS
         .iter()
@@ -118,7 +124,7 @@ pub fn board(n: usize, seed: u64, center: NaiveDate) -> Board {
             extra: Extra::new(),
         })
         .collect();
-    let len = 365 / PHASES.len() as u64;
+    let len = PHASE_DAYS;
     let phases: Vec<Phase> = PHASES
         .iter()
         .enumerate()
@@ -133,59 +139,6 @@ pub fn board(n: usize, seed: u64, center: NaiveDate) -> Board {
             }
         })
         .collect();
-    let width = n.to_string().len().max(3);
-    let tasks = (0..n)
-        .map(|i| {
-            let p = &phases[rng.below(phases.len())];
-            let deadline = p.start + Days::new(rng.below(len as usize) as u64);
-            let before = deadline < center;
-            let status = match (before, rng.below(10)) {
-                (true, 0..=6) | (false, 0) => "done",
-                (_, 7..=8) | (false, 1..=4) => "doing",
-                _ => "todo",
-            };
-            let lead = rng.below(units.len());
-            let partners = (0..rng.below(3))
-                .map(|_| units[rng.below(units.len())].id.clone())
-                .filter(|u| u != &units[lead].id)
-                .collect();
-            let progress = (0..rng.below(4))
-                .map(|k| {
-                    let day = p.start + Days::new((k as u64 + 1) * 7);
-                    Progress {
-                        at: Stamp::parse(&format!("{day}T{:02}:00:00+08:00", 9 + rng.below(9)))
-                            .unwrap_or_else(|| Stamp {
-                                text: day.to_string(),
-                                time: Default::default(),
-                            }),
-                        by: rng.pick(PEOPLE).to_string(),
-                        note: rng.pick(NOTES).to_string(),
-                        extra: Extra::new(),
-                    }
-                })
-                .collect();
-            let extended = rng.below(20) == 0;
-            Task {
-                id: format!("G{:0width$}", i + 1),
-                title: format!(
-                    "{}{}{}",
-                    rng.pick(VERBS),
-                    rng.pick(OBJECTS),
-                    rng.pick(SUFFIXES)
-                ),
-                phase: p.id.clone(),
-                lead: units[lead].id.clone(),
-                partners,
-                deadline: Some(deadline),
-                status: status.to_string(),
-                category: Some(rng.pick(CATEGORIES).to_string()),
-                extended_to: extended.then(|| deadline + Days::new(14)),
-                extension_reason: extended.then(|| "因客观原因申请顺延".to_string()),
-                progress,
-                extra: Extra::new(),
-            }
-        })
-        .collect();
     Board {
         title: format!("生成的示例看板（{n} 项任务）"),
         lang: Some(Lang::Zh),
@@ -194,10 +147,76 @@ pub fn board(n: usize, seed: u64, center: NaiveDate) -> Board {
         statuses_given: false,
         phases,
         units,
-        tasks,
+        tasks: Vec::new(),
         log: Vec::new(),
         extra: Extra::new(),
     }
+}
+
+/// Days in each phase.
+const PHASE_DAYS: u64 = 365 / PHASES.len() as u64;
+
+/// The N tasks of the board whose units and phases are in `head`, made one at a time.
+fn tasks<'a>(
+    head: &'a Board,
+    n: usize,
+    seed: u64,
+    center: NaiveDate,
+) -> impl Iterator<Item = Task> + 'a {
+    let mut rng = Rng(seed);
+    let (units, phases) = (&head.units, &head.phases);
+    let len = PHASE_DAYS;
+    let width = n.to_string().len().max(3);
+    (0..n).map(move |i| {
+        let p = &phases[rng.below(phases.len())];
+        let deadline = p.start + Days::new(rng.below(len as usize) as u64);
+        let before = deadline < center;
+        let status = match (before, rng.below(10)) {
+            (true, 0..=6) | (false, 0) => "done",
+            (_, 7..=8) | (false, 1..=4) => "doing",
+            _ => "todo",
+        };
+        let lead = rng.below(units.len());
+        let partners = (0..rng.below(3))
+            .map(|_| units[rng.below(units.len())].id.clone())
+            .filter(|u| u != &units[lead].id)
+            .collect();
+        let progress = (0..rng.below(4))
+            .map(|k| {
+                let day = p.start + Days::new((k as u64 + 1) * 7);
+                Progress {
+                    at: Stamp::parse(&format!("{day}T{:02}:00:00+08:00", 9 + rng.below(9)))
+                        .unwrap_or_else(|| Stamp {
+                            text: day.to_string(),
+                            time: Default::default(),
+                        }),
+                    by: rng.pick(PEOPLE).to_string(),
+                    note: rng.pick(NOTES).to_string(),
+                    extra: Extra::new(),
+                }
+            })
+            .collect();
+        let extended = rng.below(20) == 0;
+        Task {
+            id: format!("G{:0width$}", i + 1),
+            title: format!(
+                "{}{}{}",
+                rng.pick(VERBS),
+                rng.pick(OBJECTS),
+                rng.pick(SUFFIXES)
+            ),
+            phase: p.id.clone(),
+            lead: units[lead].id.clone(),
+            partners,
+            deadline: Some(deadline),
+            status: status.to_string(),
+            category: Some(rng.pick(CATEGORIES).to_string()),
+            extended_to: extended.then(|| deadline + Days::new(14)),
+            extension_reason: extended.then(|| "因客观原因申请顺延".to_string()),
+            progress,
+            extra: Extra::new(),
+        }
+    })
 }
 
 /// Default centre of the generated campaign, so output does not depend on the clock.
@@ -205,10 +224,14 @@ pub fn default_center() -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 7, 1).unwrap_or_default()
 }
 
-/// Prints the generated board.
+/// Prints the generated board, one task at a time: memory stays the same whatever N is.
 pub fn run(n: usize, seed: u64, center: Option<NaiveDate>) -> ExitCode {
-    let text = store::to_yaml(&board(n, seed, center.unwrap_or_else(default_center)));
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    let center = center.unwrap_or_else(default_center);
+    let head = head(n, center);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match store::write_yaml(&mut out, &head, tasks(&head, n, seed, center))
+        .and_then(|()| out.flush())
+    {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::from(2),
     }

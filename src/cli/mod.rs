@@ -1,11 +1,18 @@
 //! Command-line arguments and one module per subcommand.
 
 mod check;
+mod export;
 mod fmt;
 pub mod gen;
+mod import;
 mod merge;
+mod notice;
+mod output;
 pub mod pipe;
 mod report;
+mod rollup;
+mod say;
+mod scope;
 
 use crate::model::Lang;
 use chrono::NaiveDate;
@@ -45,6 +52,9 @@ pub struct OpenArgs {
     /// Interface language, overriding the board's.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// The date the overview counts changes from (default: seven days before today).
+    #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
 }
 
 /// Report formats.
@@ -55,6 +65,27 @@ pub enum Format {
     Md,
     /// CSV sections, for spreadsheets.
     Csv,
+    /// JSON, for other tools.
+    Json,
+    /// A Word document (.docx) in the style of official documents.
+    Docx,
+}
+
+/// Formats of reminder notices.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum NoticeFormat {
+    /// Markdown.
+    #[default]
+    Md,
+    /// A Word document (.docx) in the style of official documents.
+    Docx,
+}
+
+/// Roll-up output formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RollupFormat {
+    /// Markdown, for the report upward.
+    Md,
     /// JSON, for other tools.
     Json,
 }
@@ -80,6 +111,75 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
+        /// Only this phase (its id or its number, from 1).
+        #[arg(long)]
+        phase: Option<String>,
+        /// Only tasks this unit leads or partners in (its id or its name).
+        #[arg(long)]
+        unit: Option<String>,
+        /// Also report what changed since this date (finished, newly overdue, extended, silent
+        /// units, new tasks).
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        since: Option<NaiveDate>,
+        /// Write to this file instead of standard output (docx: default BOARD-report-DATE.docx).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write a reminder notice (催办单) to each unit with overdue or due-soon tasks, and record
+    /// a 催办 entry on each task concerned.
+    Notice {
+        /// The board file.
+        file: PathBuf,
+        /// Only these units (id or name; repeat for several).
+        #[arg(long)]
+        unit: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = NoticeFormat::Md)]
+        format: NoticeFormat,
+        /// Folder to write one file per unit into (default: Markdown on standard output, Word
+        /// files in the current folder).
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The date units are asked to reply by (default: three days after today).
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        reply_by: Option<NaiveDate>,
+        /// Name recorded in the 催办 entries (default: $DUCHA_USER, else the login name).
+        #[arg(long)]
+        user: Option<String>,
+        /// Write the notices without recording 催办 entries in the board.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Import an Excel, WPS or CSV ledger (台账) as a board.
+    ///
+    /// Exit 0: a board was written (warnings allowed); 1: rows had errors (nothing written
+    /// unless --force); 2: the file cannot be read.
+    Import {
+        /// The ledger: .xlsx, .xls, .ods or .csv (UTF-8 or GBK).
+        ledger: PathBuf,
+        /// The sheet to read (default: the first with a ledger's header).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The year of dates written without one (default: from the title or 填报时间).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2100))]
+        year: Option<i32>,
+        /// Language of the board and the messages (default: that of the column names).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Write the board to this file (keeping FILE.bak of what was there); default or `-`: standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write the board even when rows had errors (those rows are left out).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export a board as the office's ledger: .xlsx (tasks, units ranked, overdue) or CSV.
+    Export {
+        /// The board file.
+        board: PathBuf,
+        /// OUT.xlsx or OUT.csv (`-` for CSV on standard output); default: BOARD.xlsx here.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         /// Only this phase id.
         #[arg(long)]
         phase: Option<String>,
@@ -100,6 +200,9 @@ pub enum Command {
         /// Interface language, overriding the board's.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// Show what changed since this date (default: seven days before today).
+        #[arg(long, value_parser = parse_today, value_name = "YYYY-MM-DD")]
+        since: Option<NaiveDate>,
     },
     /// Merge two versions of a board with their common base into OURS (a git merge driver).
     ///
@@ -112,6 +215,18 @@ pub enum Command {
         ours: PathBuf,
         /// Their version (git's %B).
         theirs: PathBuf,
+    },
+    /// Sum many boards (files, folders of boards, git repositories) for a city's report.
+    Rollup {
+        /// Board files, folders of boards, or git repositories (`REPO[#BRANCH[:PATH]]`).
+        #[arg(required = true)]
+        sources: Vec<String>,
+        /// Output format; without one, the interactive roll-up.
+        #[arg(long, value_enum)]
+        format: Option<RollupFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Write a generated board of N tasks to standard output.
     Gen {
@@ -148,23 +263,106 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             phase,
             unit,
-        }) => report::run(&file, today, format, crate::report::Scope { phase, unit }),
+            since,
+            output,
+        }) => report::run(
+            &file,
+            today,
+            report::Options {
+                format,
+                phase,
+                unit,
+                since,
+                output,
+            },
+        ),
+        Some(Command::Notice {
+            file,
+            unit,
+            format,
+            output,
+            reply_by,
+            user,
+            dry_run,
+        }) => notice::run(
+            &file,
+            today,
+            notice::Options {
+                units: unit,
+                format,
+                output,
+                reply_by,
+                user: recorded_user(user),
+                dry_run,
+            },
+        ),
+        Some(Command::Import {
+            ledger,
+            sheet,
+            year,
+            lang,
+            output,
+            force,
+        }) => import::run(&import::Args {
+            ledger,
+            output,
+            force,
+            options: crate::ledger::ImportOptions {
+                sheet,
+                year,
+                lang,
+                today,
+            },
+        }),
+        Some(Command::Export {
+            board,
+            output,
+            phase,
+            unit,
+        }) => export::run(
+            &board,
+            output.as_deref(),
+            today,
+            crate::report::Scope { phase, unit },
+        ),
         Some(Command::Merge { base, ours, theirs }) => merge::run(&base, &ours, &theirs),
         Some(Command::Gen { tasks, seed }) => gen::run(tasks, seed, cli.today),
+        Some(Command::Rollup {
+            sources,
+            format,
+            output,
+        }) => rollup::run(&sources, today, format, output.as_deref()),
         Some(Command::Present {
             file,
             interval,
             ascii,
             lang,
+            since,
         }) => {
             let args = OpenArgs {
                 file: Some(file),
                 ascii,
                 lang,
+                since,
                 ..Default::default()
             };
             crate::tui::present(args, cli.today, interval)
         }
-        None => crate::tui::run(cli.open, cli.today),
+        None => {
+            let mut open = cli.open;
+            open.user = Some(recorded_user(open.user.take()));
+            crate::tui::run(open, cli.today)
+        }
+    }
+}
+
+/// The name the trail records: `--user`, else the environment's, cleaned like text read from a
+/// board, so that no escape or bidirectional control reaches the file or the screen.
+pub fn recorded_user(given: Option<String>) -> String {
+    let name = crate::model::text::user_name(&given.unwrap_or_else(crate::tui::default_user));
+    if name.is_empty() {
+        "unknown".into()
+    } else {
+        name
     }
 }

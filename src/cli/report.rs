@@ -1,6 +1,8 @@
-//! `ducha report FILE`: the meeting report in Markdown, CSV or JSON.
+//! `ducha report FILE`: the meeting report in Markdown, CSV, JSON or Word.
 
+use super::say;
 use super::Format;
+use crate::model::text::printable_path;
 use crate::model::validate::has_errors;
 use crate::report::{self, Report, Scope};
 use crate::store;
@@ -8,13 +10,28 @@ use chrono::NaiveDate;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Prints the report; a board with errors is refused with its errors.
-pub fn run(path: &Path, today: NaiveDate, format: Format, scope: Scope) -> ExitCode {
-    let name = path.display().to_string();
+/// What `ducha report` was asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Output format.
+    pub format: Format,
+    /// `--phase` as typed (an id or a number).
+    pub phase: Option<String>,
+    /// `--unit` as typed (an id or a name).
+    pub unit: Option<String>,
+    /// `--since`: also report what changed since this date.
+    pub since: Option<NaiveDate>,
+    /// `-o`: write to this file instead of standard output.
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// Prints (or writes) the report; a board with errors is refused with its errors.
+pub fn run(path: &Path, today: NaiveDate, opts: Options) -> ExitCode {
+    let name = printable_path(path);
     let loaded = match store::load(path) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{}", e.message(Default::default()));
+            say::err(&e.message(Default::default()));
             return ExitCode::from(if e.is_unreadable() { 2 } else { 1 });
         }
     };
@@ -22,36 +39,55 @@ pub fn run(path: &Path, today: NaiveDate, format: Format, scope: Scope) -> ExitC
     let lang = board.lang();
     if has_errors(&loaded.parsed.diagnostics) {
         for d in &loaded.parsed.diagnostics {
-            eprintln!("{}", d.render(&name, lang));
+            say::err(&d.render(&name, lang));
         }
         return ExitCode::from(1);
     }
-    if let Some(p) = &scope.phase {
-        if board.phase_index(p).is_none() {
-            eprintln!(
-                "{name}: {}{p}",
-                lang.pick("没有这个阶段：", "no such phase: ")
-            );
+    let scope = match resolve(board, &opts) {
+        Ok(s) => s,
+        Err(msg) => {
+            say::err(&format!("{name}: {msg}"));
             return ExitCode::from(2);
         }
+    };
+    let mut r = Report::new(board, today, scope);
+    if let Some(from) = opts.since {
+        r = r.since(from);
     }
-    if let Some(u) = &scope.unit {
-        if !board.units.iter().any(|x| &x.id == u) && !board.tasks.iter().any(|t| &t.lead == u) {
-            eprintln!(
-                "{name}: {}{u}",
-                lang.pick("没有这个单位：", "no such unit: ")
-            );
-            return ExitCode::from(2);
-        }
-    }
-    let r = Report::new(board, today, scope);
-    print!(
-        "{}",
-        match format {
-            Format::Md => report::md(&r),
-            Format::Csv => report::csv(&r),
-            Format::Json => report::json(&r),
-        }
-    );
-    ExitCode::SUCCESS
+    let written = match opts.format {
+        Format::Md => report::md(&r).into_bytes(),
+        Format::Csv => report::csv(&r).into_bytes(),
+        Format::Json => report::json(&r).into_bytes(),
+        Format::Docx => match report::docx(&r) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                say::err(&format!("{name}: {e}"));
+                return ExitCode::from(1);
+            }
+        },
+    };
+    super::output::deliver(
+        &written,
+        opts.output.as_deref(),
+        opts.format,
+        lang,
+        path,
+        today,
+    )
+}
+
+/// The scope for the typed `--phase` and `--unit`, or the message listing the valid ones.
+fn resolve(board: &crate::model::Board, opts: &Options) -> Result<Scope, String> {
+    Ok(Scope {
+        phase: opts
+            .phase
+            .as_deref()
+            .map(|p| super::scope::phase(board, p))
+            .transpose()?,
+        unit: opts
+            .unit
+            .as_deref()
+            .map(|u| super::scope::unit(board, u))
+            .transpose()?,
+    })
 }

@@ -209,16 +209,11 @@ impl Summary {
         }
     }
 
-    /// Lead units that lead at least one task, best first: completion rate, fewer overdue, name.
+    /// Lead units that lead at least one task, in the ranking order of [`super::rank`] (ties
+    /// in board unit order).
     pub fn ranked_units(&self) -> Vec<&UnitTally> {
         let mut v: Vec<&UnitTally> = self.units.iter().filter(|u| u.tally.total > 0).collect();
-        v.sort_by(|a, b| {
-            b.tally
-                .rate()
-                .total_cmp(&a.tally.rate())
-                .then(a.tally.overdue.cmp(&b.tally.overdue))
-                .then(a.name.cmp(&b.name))
-        });
+        v.sort_by(|a, b| super::rank::compare(&a.tally, &b.tally));
         v
     }
 }

@@ -1,10 +1,15 @@
 //! The board: a campaign's phases, units, statuses and tasks, independent of files and screens.
 
 mod change;
+pub mod chase;
 mod extra;
 pub mod facts;
+pub mod history;
 pub mod merge;
+pub mod rank;
+pub mod since;
 pub mod text;
+pub mod trend;
 pub mod validate;
 
 pub use change::Change;
@@ -264,6 +269,22 @@ impl Board {
             .iter()
             .find(|u| u.id == id)
             .map_or(id, |u| u.name.as_str())
+    }
+
+    /// A status's display name, or its id when it has none (or the board has no such status).
+    pub fn status_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.statuses
+            .iter()
+            .find(|s| s.id == id && !s.name.trim().is_empty())
+            .map_or(id, |s| s.name.as_str())
+    }
+
+    /// A phase's display name, or its id when it has none (or the board has no such phase).
+    pub fn phase_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.phases
+            .iter()
+            .find(|p| p.id == id && !p.name.trim().is_empty())
+            .map_or(id, |p| p.name.as_str())
     }
 
     /// A unit's place in the board's unit list (units not in it sort last).

@@ -1,6 +1,8 @@
 //! Cleaning text from files and input so nothing can reach the terminal as a control sequence.
 
 use std::borrow::Cow;
+use std::fmt::Write;
+use std::path::Path;
 
 /// Whether a character is a bidirectional formatting control that could reorder what is shown.
 fn is_bidi_control(c: char) -> bool {
@@ -42,6 +44,62 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace('\n', " ")
 }
 
+/// Whether a character must not reach a terminal as it is: C0 and C1 controls, DEL,
+/// bidirectional controls, and the line and paragraph separators some terminals act on.
+pub fn is_unshowable(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Appends the visible escape of an unshowable character (`\n`, `\u{1b}`, `\u{202e}`).
+fn escape_into(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    }
+}
+
+/// Text as it may be printed on one line: every unshowable character, newlines included, is
+/// written as a visible escape such as `\u{1b}` or `\u{202e}`, so that nothing read from a
+/// board, a file name or the environment can act on the terminal or forge another line.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    escape_where(s, is_unshowable)
+}
+
+/// Like [`printable`] but keeps line breaks: for multi-line output such as a report.
+pub fn printable_lines(s: &str) -> Cow<'_, str> {
+    escape_where(s, |c| c != '\n' && is_unshowable(c))
+}
+
+fn escape_where(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if bad(c) {
+            escape_into(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A path as it may be printed (see [`printable`]); bytes that are not UTF-8 show as `�`.
+pub fn printable_path(p: &Path) -> String {
+    printable(&p.display().to_string()).into_owned()
+}
+
+/// A user name as it is recorded in the trail: cleaned like any text read from a board (so
+/// that a later `check` finds nothing to warn about), on one line and trimmed.
+pub fn user_name(s: &str) -> String {
+    sanitize_line(s).trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +116,15 @@ mod tests {
         assert_eq!(sanitize("a\tb\r\nc"), "a b\nc");
         assert_eq!(sanitize("\u{9b}2J"), "\u{FFFD}2J");
         assert_eq!(sanitize_line("一\n二"), "一 二");
+    }
+
+    #[test]
+    fn printable_escapes_what_could_act_on_a_terminal() {
+        assert!(matches!(printable("作风建设 ok"), Cow::Borrowed(_)));
+        assert_eq!(printable("D\u{1b}]52;c;x\u{7}"), "D\\u{1b}]52;c;x\\u{7}");
+        assert_eq!(printable("a\u{9b}2J\u{202e}b"), "a\\u{9b}2J\\u{202e}b");
+        assert_eq!(printable("一\n二\u{2028}"), "一\\n二\\u{2028}");
+        assert_eq!(printable_lines("一\n二\u{2066}"), "一\n二\\u{2066}");
+        assert_eq!(user_name(" 张\u{202e}明\u{1b} "), "张明\u{FFFD}");
     }
 }

@@ -377,7 +377,14 @@ fn clash_records(board: &Board, lang: Lang, out: &mut Vec<Diagnostic>) {
 
 impl Diagnostic {
     /// `file:line:col: error: path: message`, the form editors and terminals link to.
+    ///
+    /// Printable as it is: file names, paths and values quoted in messages come from outside,
+    /// so everything unshowable in them is escaped visibly (see [`super::text::printable`]).
     pub fn render(&self, file: &str, lang: Lang) -> String {
+        super::text::printable(&self.render_raw(file, lang)).into_owned()
+    }
+
+    fn render_raw(&self, file: &str, lang: Lang) -> String {
         let loc = match self.pos {
             Some((l, c)) => format!("{file}:{l}:{c}"),
             None => file.to_string(),

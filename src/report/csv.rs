@@ -4,11 +4,15 @@ use super::{percent, Report, TaskRow};
 use crate::model::Lang;
 
 /// A CSV cell: quoted when needed, and text a spreadsheet would run as a formula made inert.
+///
+/// Line breaks stay (quoted, as CSV allows); anything else that could act on a terminal when the
+/// report is printed is escaped visibly.
 fn field(s: &str) -> String {
+    let s = crate::model::text::printable_lines(s);
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
-        s.to_string()
+        s.into_owned()
     };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -38,6 +42,8 @@ fn tasks(out: &mut String, lang: Lang, section: &str, rows: &[TaskRow], days: &s
             lang.pick("牵头单位", "lead"),
             lang.pick("完成时限", "deadline"),
             days,
+            lang.pick("状态", "status"),
+            lang.pick("最新进展", "latest_progress"),
         ]),
     );
     for r in rows {
@@ -49,6 +55,8 @@ fn tasks(out: &mut String, lang: Lang, section: &str, rows: &[TaskRow], days: &s
                 r.lead_name.clone(),
                 r.deadline.to_string(),
                 r.days.to_string(),
+                r.status.clone(),
+                r.latest.as_ref().map(|l| l.line()).unwrap_or_default(),
             ],
         );
     }
@@ -95,7 +103,7 @@ pub fn render(r: &Report) -> String {
         lang.pick("阶段编号", "phase_id"),
         lang.pick("阶段", "phase"),
     ]);
-    head.extend(b.statuses.iter().map(|s| s.id.clone()));
+    head.extend(b.statuses.iter().map(|s| b.status_name(&s.id).to_string()));
     head.extend(strs(&[
         lang.pick("合计", "total"),
         lang.pick("逾期", "overdue"),
@@ -119,6 +127,7 @@ pub fn render(r: &Report) -> String {
     line(
         &mut out,
         &strs(&[
+            lang.pick("排名", "rank"),
             lang.pick("单位编号", "unit_id"),
             lang.pick("牵头单位", "unit"),
             lang.pick("任务", "total"),
@@ -130,11 +139,12 @@ pub fn render(r: &Report) -> String {
             lang.pick("完成率", "rate"),
         ]),
     );
-    for u in r.summary.ranked_units() {
-        let x = &u.tally;
+    for ranked in &r.ranking {
+        let (u, x) = (&ranked.unit, &ranked.unit.tally);
         line(
             &mut out,
             &[
+                crate::model::rank::label(ranked.rank, ranked.tied, lang),
                 u.id.clone(),
                 u.name.clone(),
                 x.total.to_string(),

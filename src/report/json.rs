@@ -8,7 +8,8 @@ fn task_rows(rows: &[TaskRow]) -> Value {
         .map(|r| {
             json!({
                 "id": r.id, "title": r.title, "lead": r.lead, "lead_name": r.lead_name,
-                "deadline": r.deadline.to_string(), "days": r.days,
+                "deadline": r.deadline.to_string(), "days": r.days, "status": r.status,
+                "latest": r.latest.as_ref().map(|l| json!({"on": l.on.to_string(), "note": l.note})),
             })
         })
         .collect()
@@ -42,18 +43,18 @@ pub fn render(r: &Report) -> String {
         })
         .collect();
     let units: Vec<Value> = r
-        .summary
-        .ranked_units()
-        .into_iter()
-        .map(|u| {
+        .ranking
+        .iter()
+        .map(|ranked| {
+            let u = &ranked.unit;
             json!({
-                "id": u.id, "name": u.name, "total": u.tally.total, "done": u.tally.done,
+                "rank": ranked.rank, "tied": ranked.tied, "id": u.id, "name": u.name, "total": u.tally.total, "done": u.tally.done,
                 "doing": u.tally.doing, "todo": u.tally.todo, "overdue": u.tally.overdue,
                 "due_soon": u.tally.due_soon, "rate": round3(u.tally.rate()),
             })
         })
         .collect();
-    let v = json!({
+    let mut v = json!({
         "title": b.title,
         "today": r.summary.today.to_string(),
         "phase": r.scope.phase,
@@ -71,11 +72,46 @@ pub fn render(r: &Report) -> String {
         "overdue_tasks": task_rows(&r.overdue),
         "due_soon_tasks": task_rows(&r.due_soon),
     });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    if let (Some(c), Some(m)) = (&r.changes, v.as_object_mut()) {
+        m.insert("since".into(), super::json_since::since(b, c));
+    }
+    let mut s = terminal_safe(&serde_json::to_string_pretty(&v).unwrap_or_default());
     s.push('\n');
     s
 }
 
+/// JSON whose bytes are safe on a terminal and whose values are unchanged: serde_json writes
+/// C1 controls, DEL and bidirectional controls as they are, so they are written as `\uXXXX`
+/// escapes here. They can only occur inside strings, where such an escape means the same.
+fn terminal_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::model::text::is_unshowable(c) && c != '\n' {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn unshowable_characters_become_json_escapes() {
+        let v = serde_json::json!({"t": "a\u{9b}b\u{202e}c\u{1b}"});
+        let s = terminal_safe(&serde_json::to_string(&v).unwrap_or_default());
+        assert_eq!(s, r#"{"t":"a\u009bb\u202ec\u001b"}"#);
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap_or_default();
+        assert_eq!(back, v);
+    }
 }

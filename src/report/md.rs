@@ -4,12 +4,31 @@ use super::{percent, Report, TaskRow};
 use crate::model::Lang;
 use std::fmt::Write;
 
-/// Escapes a table cell.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+/// Text placed inside a line of Markdown (a heading or a table cell), kept inside it.
+///
+/// A line break would end the heading or the row, so that a title could forge headings and
+/// rows of its own; it becomes a space. Every character that Markdown reads as markup (links,
+/// images, emphasis, HTML, the cell separator, a closing `#`) is escaped with a backslash, so
+/// a value shows as the text it is and never as a picture fetched from elsewhere. What could
+/// act on a terminal is escaped visibly.
+pub fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in crate::model::text::printable(&s.replace(['\r', '\n'], " ")).chars() {
+        if "\\`*_[]<>!|#~&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
-fn row(out: &mut String, cells: &[String]) {
+/// Escapes a table cell.
+fn cell(s: &str) -> String {
+    inline(s)
+}
+
+/// Appends one table row.
+pub fn row(out: &mut String, cells: &[String]) {
     out.push('|');
     for c in cells {
         out.push(' ');
@@ -19,7 +38,8 @@ fn row(out: &mut String, cells: &[String]) {
     out.push('\n');
 }
 
-fn header(out: &mut String, cells: &[&str]) {
+/// Appends a table's header row and its rule.
+pub fn header(out: &mut String, cells: &[&str]) {
     row(
         out,
         &cells.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
@@ -44,6 +64,8 @@ fn task_table(out: &mut String, lang: Lang, rows: &[TaskRow], days_label: &str, 
             lang.pick("牵头单位", "Lead unit"),
             lang.pick("完成时限", "Deadline"),
             days_label,
+            lang.pick("状态", "Status"),
+            lang.pick("最新进展", "Latest progress"),
         ],
     );
     for r in rows {
@@ -55,6 +77,10 @@ fn task_table(out: &mut String, lang: Lang, rows: &[TaskRow], days_label: &str, 
                 r.lead_name.clone(),
                 r.deadline.to_string(),
                 r.days.to_string(),
+                r.status.clone(),
+                r.latest
+                    .as_ref()
+                    .map_or_else(|| lang.pick("无", "none").to_string(), |l| l.line()),
             ],
         );
     }
@@ -62,7 +88,7 @@ fn task_table(out: &mut String, lang: Lang, rows: &[TaskRow], days_label: &str, 
 }
 
 /// "逾期任务（3）" or "Overdue (3)": full-width brackets belong to Chinese text only.
-fn counted(lang: Lang, what: &str, n: usize) -> String {
+pub(super) fn counted(lang: Lang, what: &str, n: usize) -> String {
     match lang {
         Lang::Zh => format!("{what}（{n}）"),
         Lang::En => format!("{what} ({n})"),
@@ -73,28 +99,19 @@ fn counted(lang: Lang, what: &str, n: usize) -> String {
 pub fn render(r: &Report) -> String {
     let lang = r.lang();
     let b = r.board;
-    let t = r.tally();
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# {}{}{}\n",
-        b.title,
-        r.scope_label(),
+        inline(&b.title),
+        inline(&r.scope_label()),
         lang.pick(" 工作进展", " progress report")
     );
-    let _ = match lang {
-        Lang::Zh => writeln!(
-            out,
-            "截至 {}：共 {} 项任务，已完成 {} 项，推进中 {} 项，未启动 {} 项，完成率 {}（序时进度 {}）；逾期 {} 项，即将到期 {} 项。\n",
-            r.summary.today, t.total, t.done, t.doing, t.todo, percent(t.rate()), percent(r.summary.elapsed), t.overdue, t.due_soon
-        ),
-        Lang::En => writeln!(
-            out,
-            "As of {}: {} tasks, {} done, {} in progress, {} not started; {} complete ({} of the campaign's time elapsed); {} overdue, {} due soon.\n",
-            r.summary.today, t.total, t.done, t.doing, t.todo, percent(t.rate()), percent(r.summary.elapsed), t.overdue, t.due_soon
-        ),
-    };
+    let _ = writeln!(out, "{}\n", r.summary_line());
 
+    if let Some(c) = &r.changes {
+        super::md_since::render(&mut out, b, c);
+    }
     let _ = writeln!(out, "## {}\n", lang.pick("各阶段进展", "By phase"));
     let mut cols: Vec<&str> = vec![lang.pick("阶段", "Phase"), lang.pick("时间", "Dates")];
     cols.extend(b.statuses.iter().map(|s| s.name.as_str()));
@@ -131,8 +148,8 @@ pub fn render(r: &Report) -> String {
         out,
         "## {}\n",
         lang.pick(
-            "各牵头单位（按完成率排名）",
-            "By lead unit (ranked by completion)"
+            "各牵头单位排名（完成率高的在前，其次逾期少、即将到期少的在前）",
+            "Lead units ranked (highest completion first, then fewest overdue, then fewest due soon)"
         )
     );
     header(
@@ -149,12 +166,12 @@ pub fn render(r: &Report) -> String {
             lang.pick("完成率", "Done %"),
         ],
     );
-    for (i, u) in r.summary.ranked_units().into_iter().enumerate() {
-        let u_t = &u.tally;
+    for ranked in &r.ranking {
+        let (u, u_t) = (&ranked.unit, &ranked.unit.tally);
         row(
             &mut out,
             &[
-                (i + 1).to_string(),
+                crate::model::rank::label(ranked.rank, ranked.tied, lang),
                 u.name.clone(),
                 u_t.total.to_string(),
                 u_t.done.to_string(),
@@ -193,4 +210,20 @@ pub fn render(r: &Report) -> String {
         lang.pick("无即将到期任务。", "No tasks due soon."),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline;
+
+    #[test]
+    fn values_stay_inside_their_line_as_plain_text() {
+        assert_eq!(
+            inline("x\n\n## 全部任务已完成\n\n![x](http://e.cn/a.png)"),
+            "x  \\#\\# 全部任务已完成  \\!\\[x\\](http://e.cn/a.png)"
+        );
+        assert_eq!(inline("a|b <img>"), "a\\|b \\<img\\>");
+        assert_eq!(inline("作风建设年 2024-06-30"), "作风建设年 2024-06-30");
+        assert_eq!(inline("a\u{1b}[2J"), "a\\\\u{1b}\\[2J");
+    }
 }

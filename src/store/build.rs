@@ -13,22 +13,26 @@ struct Builder {
 }
 
 /// Why a date field could not be read.
+///
+/// Only text in the shape of a date (a four-digit year, a month and a day of one or two digits)
+/// can be a date that does not exist; anything else, `02024-01-01` included, is not a date.
 fn date_problem(lang: Lang, s: &str) -> String {
-    let parts: Vec<&str> = s.split('-').collect();
-    let numeric = parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if numeric {
-        match lang {
-            Lang::Zh => format!("日期 {s} 不存在（该月没有这一天）"),
-            Lang::En => format!("{s} is not a real date (no such day in that month)"),
-        }
-    } else {
-        match lang {
-            Lang::Zh => format!("无法识别的日期 {s}，应写作 YYYY-MM-DD"),
-            Lang::En => format!("cannot read the date {s}; write it as YYYY-MM-DD"),
-        }
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let shaped = parts.len() == 3
+        && digits(parts[0], 4..=4)
+        && digits(parts[1], 1..=2)
+        && digits(parts[2], 1..=2);
+    let month_ok = shaped && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0));
+    match (lang, shaped, month_ok) {
+        (Lang::Zh, true, true) => format!("日期 {s} 不存在（该月没有这一天）"),
+        (Lang::En, true, true) => format!("{s} is not a real date (no such day in that month)"),
+        (Lang::Zh, true, false) => format!("日期 {s} 不存在（没有这个月份）"),
+        (Lang::En, true, false) => format!("{s} is not a real date (no such month)"),
+        (Lang::Zh, false, _) => format!("无法识别的日期 {s}，应写作 YYYY-MM-DD"),
+        (Lang::En, false, _) => format!("cannot read the date {s}; write it as YYYY-MM-DD"),
     }
 }
 
@@ -269,4 +273,18 @@ pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
         extra: f.extra,
     };
     (board, b.diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_date_shaped_text_can_be_a_day_that_does_not_exist() {
+        assert!(date_problem(Lang::En, "2017-02-30").contains("no such day"));
+        assert!(date_problem(Lang::En, "2017-13-01").contains("no such month"));
+        assert!(date_problem(Lang::En, "02024-01-01").starts_with("cannot read the date"));
+        assert!(date_problem(Lang::Zh, "2024-001-01").starts_with("无法识别的日期"));
+        assert!(date_problem(Lang::Zh, "2017-02-30").contains("该月没有这一天"));
+    }
 }

@@ -96,6 +96,19 @@ impl<'de> Deserialize<'de> for Raw {
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
                 Ok(Raw::Float(v))
             }
+            // Whole numbers beyond 64 bits: kept as their digits, which a number cannot hold.
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Raw, E> {
+                Ok(Raw::Str(big_int(v.to_string())))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Raw, E> {
+                Ok(Raw::Str(big_int(v.to_string())))
+            }
+            // A value with a tag of its own (`!mytag {a: 1}`): the value is kept, the tag is not
+            // (the pre-scan notes every tag, with its position, for a warning).
+            fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Raw, A::Error> {
+                let (_tag, content): (String, _) = data.variant()?;
+                de::VariantAccess::newtype_variant::<Raw>(content)
+            }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
                 Ok(Raw::Str(v.to_string()))
             }
@@ -119,6 +132,28 @@ impl<'de> Deserialize<'de> for Raw {
         }
         d.deserialize_any(V)
     }
+}
+
+thread_local! {
+    /// Whole numbers beyond 64 bits the reader on this thread met, which are held as text.
+    static BIG_INTS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Notes a whole number too big to hold as a number, and returns its digits.
+fn big_int(digits: String) -> String {
+    BIG_INTS.with(|l| {
+        let mut l = l.borrow_mut();
+        // A value read again (the lenient reader re-reads) or repeated by aliases is noted once.
+        if l.len() < 100 && !l.contains(&digits) {
+            l.push(digits.clone());
+        }
+    });
+    digits
+}
+
+/// Takes the big whole numbers the last reading on this thread met.
+pub(super) fn take_big_ints() -> Vec<String> {
+    BIG_INTS.with(|l| std::mem::take(&mut *l.borrow_mut()))
 }
 
 /// Declares a file-shaped mapping: known keys as optional fields, the rest kept in `extra`.

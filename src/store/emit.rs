@@ -5,7 +5,7 @@
 
 mod raw;
 
-use crate::model::{Board, Extra, Progress, Task};
+use crate::model::{Board, Extra, Progress, Raw, Task};
 use chrono::NaiveDate;
 use raw::{extra_block, flow};
 use std::fmt::Write;
@@ -29,13 +29,12 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
     if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
         return false;
     }
-    // Inside `{...}` a reader stops at these, and refuses a `:` right before a `?`.
-    if flow && (s.contains([',', '[', ']', '{', '}']) || s.contains(":?")) {
+    // Inside `{...}` a reader stops at these; PyYAML also at a `?` anywhere in a plain scalar
+    // (`href: https://e.cn/a?id=3`).
+    if flow && s.contains([',', '[', ']', '{', '}', '?']) {
         return false;
     }
-    if s.chars()
-        .any(|c| c.is_control() || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}' | '\u{85}'))
-    {
+    if !s.chars().all(printable) {
         return false;
     }
     let lower = s.to_ascii_lowercase();
@@ -43,6 +42,18 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
         return false;
     }
     !looks_numeric(s) || is_date(s)
+}
+
+/// Whether every YAML reader takes `c` as it is: YAML's printable characters, less the
+/// byte-order mark and the line breaks of YAML 1.1 (NEL is a C1 control, so not printable).
+/// Anything else is written as an escape inside double quotes.
+///
+/// Bidirectional controls are escaped too, though readers accept them: shown raw by `cat` or
+/// an editor, they reorder the text around them.
+fn printable(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        && !matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}')
+        && !crate::model::text::is_unshowable(c)
 }
 
 /// Whether a YAML reader might take `s` for a number (decimal, hex, octal, sexagesimal, .inf).
@@ -81,7 +92,7 @@ pub(crate) fn scalar(out: &mut String, s: &str, flow: bool) {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}') => {
+            c if !printable(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),
@@ -110,7 +121,7 @@ fn record(out: &mut String, fields: &[(&str, Field<'_>)], extra: &Extra) {
     }
     for (k, v) in &extra.0 {
         sep(out);
-        scalar(out, k, true);
+        raw::key(out, &Raw::Str(k.clone()), v, None);
         out.push_str(": ");
         flow(out, v);
     }
@@ -224,8 +235,46 @@ pub(super) fn task(out: &mut String, t: &Task) {
 /// The board in canonical form.
 pub fn to_yaml(b: &Board) -> String {
     let mut out = String::with_capacity(256 + b.tasks.len() * 320);
+    head(&mut out, b);
+    tasks_key(&mut out, b.tasks.is_empty());
+    for t in &b.tasks {
+        task(&mut out, t);
+    }
+    tail(&mut out, b);
+    out
+}
+
+/// Writes the board in canonical form with `tasks` in place of its own, one task at a time, so
+/// that memory does not grow with the number of tasks (`ducha gen`). The bytes are those
+/// [`to_yaml`] gives for the same board.
+pub fn write_yaml<W: std::io::Write>(
+    w: &mut W,
+    b: &Board,
+    tasks: impl Iterator<Item = Task>,
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(4096);
+    head(&mut out, b);
+    let mut tasks = tasks.peekable();
+    tasks_key(&mut out, tasks.peek().is_none());
+    for t in tasks {
+        task(&mut out, &t);
+        if out.len() >= 64 * 1024 {
+            w.write_all(out.as_bytes())?;
+            out.clear();
+        }
+    }
+    tail(&mut out, b);
+    w.write_all(out.as_bytes())
+}
+
+fn tasks_key(out: &mut String, empty: bool) {
+    out.push_str(if empty { "tasks: []\n" } else { "tasks:\n" });
+}
+
+/// Everything before the tasks.
+fn head(out: &mut String, b: &Board) {
     out.push_str("title: ");
-    scalar(&mut out, &b.title, false);
+    scalar(out, &b.title, false);
     out.push('\n');
     if let Some(lang) = b.lang {
         let _ = writeln!(out, "lang: {}", lang.code());
@@ -247,7 +296,7 @@ pub fn to_yaml(b: &Board) -> String {
                 Field::Skip
             };
             record(
-                &mut out,
+                out,
                 &[
                     ("id", Field::Text(&s.id)),
                     ("name", Field::Text(&s.name)),
@@ -271,7 +320,7 @@ pub fn to_yaml(b: &Board) -> String {
             ("start", Field::Date(p.start)),
             ("end", Field::Date(p.end)),
         ];
-        record(&mut out, &fields, &p.extra);
+        record(out, &fields, &p.extra);
         out.push('\n');
     }
     if !b.units.is_empty() {
@@ -279,30 +328,25 @@ pub fn to_yaml(b: &Board) -> String {
         for u in &b.units {
             out.push_str("  - ");
             record(
-                &mut out,
+                out,
                 &[("id", Field::Text(&u.id)), ("name", Field::Text(&u.name))],
                 &u.extra,
             );
             out.push('\n');
         }
     }
-    extra_block(&mut out, 0, &b.extra);
-    if b.tasks.is_empty() {
-        out.push_str("tasks: []\n");
-    } else {
-        out.push_str("tasks:\n");
-        for t in &b.tasks {
-            task(&mut out, t);
-        }
-    }
-    // Last, so that the trail grows at the end of the file; no key at all while it is empty.
+    extra_block(out, 0, &b.extra);
+}
+
+/// Everything after the tasks: the board's log, last so that the trail grows at the end of the
+/// file, and no key at all while it is empty.
+fn tail(out: &mut String, b: &Board) {
     if !b.log.is_empty() {
         out.push_str("log:\n");
         for p in &b.log {
             out.push_str("  - ");
-            entry(&mut out, p);
+            entry(out, p);
             out.push('\n');
         }
     }
-    out
 }

@@ -3,7 +3,85 @@
 //! serde and the YAML parser speak English. For a Chinese board the common messages are said in
 //! Chinese, with the original kept in brackets so it can still be looked up.
 
+use super::aliases::{Refused, MAX_ALIAS_BYTES};
+use super::scan::{Exceeded, MAX_DEPTH, MAX_NODES};
 use crate::model::Lang;
+
+/// A limit on what a file may ask of the reader, where the file goes over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Limit {
+    /// Brackets nested too deep.
+    Depth(usize, usize),
+    /// Too many values.
+    Nodes(usize, usize),
+    /// Aliases that would copy too much.
+    AliasBytes(usize, usize),
+    /// Aliases followed too often.
+    AliasRepeats(usize, usize),
+    /// An alias inside the value it refers to.
+    AliasLoop(usize, usize),
+}
+
+impl Limit {
+    /// Line and column.
+    pub fn pos(self) -> (usize, usize) {
+        match self {
+            Limit::Depth(l, c)
+            | Limit::Nodes(l, c)
+            | Limit::AliasBytes(l, c)
+            | Limit::AliasRepeats(l, c)
+            | Limit::AliasLoop(l, c) => (l, c),
+        }
+    }
+}
+
+impl From<Exceeded> for Limit {
+    fn from(e: Exceeded) -> Limit {
+        match e {
+            Exceeded::Depth(l, c) => Limit::Depth(l, c),
+            Exceeded::Nodes(l, c) => Limit::Nodes(l, c),
+        }
+    }
+}
+
+impl From<Refused> for Limit {
+    fn from(r: Refused) -> Limit {
+        match r {
+            Refused::TooBig(l, c) => Limit::AliasBytes(l, c),
+            Refused::TooMany(l, c) => Limit::AliasRepeats(l, c),
+            Refused::Recursive(l, c) => Limit::AliasLoop(l, c),
+        }
+    }
+}
+
+/// What a limit says, in the board's language, with its number.
+pub(super) fn limit(l: Limit, lang: Lang) -> String {
+    let mib = MAX_ALIAS_BYTES >> 20;
+    match (l, lang) {
+        (Limit::Depth(..), Lang::Zh) => format!("方括号或花括号嵌套超过 {MAX_DEPTH} 层，拒绝读取"),
+        (Limit::Depth(..), Lang::En) => {
+            format!("brackets nested more than {MAX_DEPTH} deep; not read")
+        }
+        (Limit::Nodes(..), Lang::Zh) => format!("文件中的值超过 {MAX_NODES} 个，拒绝读取"),
+        (Limit::Nodes(..), Lang::En) => {
+            format!("more than {MAX_NODES} values in the file; not read")
+        }
+        (Limit::AliasBytes(..), Lang::Zh) => {
+            format!("别名（*…）重复引用的内容超过 {mib} MiB 上限，拒绝读取")
+        }
+        (Limit::AliasBytes(..), Lang::En) => {
+            format!("aliases (*…) repeat more than {mib} MiB of values; not read")
+        }
+        (Limit::AliasRepeats(..), Lang::Zh) => "别名层层嵌套引用，展开次数过多，拒绝读取".into(),
+        (Limit::AliasRepeats(..), Lang::En) => {
+            "aliases inside repeated values are followed too many times; not read".into()
+        }
+        (Limit::AliasLoop(..), Lang::Zh) => "别名引用了包含它自身的值，无法展开".into(),
+        (Limit::AliasLoop(..), Lang::En) => {
+            "an alias inside the value it refers to can never be expanded".into()
+        }
+    }
+}
 
 /// What a serde "found" or "expected" phrase means, in Chinese.
 fn kind(s: &str) -> String {
@@ -65,8 +143,35 @@ const SYNTAX: &[(&str, &str)] = &[
     ("could not find expected ':'", "缺少冒号“:”"),
 ];
 
+/// Reader errors said in plainer words, in both languages.
+const PLAIN: &[(&str, &str, &str)] = &[
+    (
+        "recursion limit exceeded",
+        "值嵌套超过 128 层，拒绝读取",
+        "values nested more than 128 deep; not read",
+    ),
+    (
+        "more than one document",
+        "文件含有多个 YAML 文档（以 --- 分隔），看板只能有一个",
+        "the file holds more than one YAML document (separated by ---); a board is one",
+    ),
+    (
+        "control characters are not allowed",
+        "文件中有 YAML 不允许的控制字符（如 ESC）；请删除，或在双引号中写成 \\u001B 这样的转义",
+        "a control character (such as ESC) that YAML does not allow in a file; remove it, or write it as an escape such as \\u001B inside double quotes",
+    ),
+    (
+        "repetition limit exceeded",
+        "别名层层嵌套引用，展开次数过多，拒绝读取",
+        "aliases inside repeated values are followed too many times; not read",
+    ),
+];
+
 /// The message for a reader error, in the board's language.
 pub(super) fn localize(detail: &str, lang: Lang) -> String {
+    if let Some((_, zh, en)) = PLAIN.iter().find(|(key, _, _)| detail.contains(key)) {
+        return lang.pick(zh, en).to_string();
+    }
     if lang == Lang::En {
         return detail.to_string();
     }

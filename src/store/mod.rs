@@ -1,19 +1,24 @@
 //! Board files in and out: the only module that knows about YAML.
 
+mod aliases;
 mod build;
 mod de;
 mod emit;
 mod journal;
 mod lenient;
 mod lock;
+mod lossy;
 mod messages;
 mod patch;
+mod read;
 mod recovery;
 mod save;
+mod scan;
 mod spans;
 
+pub use aliases::MAX_ALIAS_BYTES;
 pub use build::parse_date;
-pub use emit::to_yaml;
+pub use emit::{to_yaml, write_yaml};
 pub use lock::{clean_leftovers, lock, lock_path, BoardLock};
 pub use recovery::{
     append_recovery, pending_recovery, recovery_path, remove_file_if_there, write_recovery, Pending,
@@ -22,14 +27,16 @@ pub use save::{
     backup_path, save, save_merging, save_with, writable, write_atomic, write_beside,
     write_new_beside, Comments, SaveError, SaveOutcome,
 };
+pub use scan::{MAX_DEPTH, MAX_NODES};
 
 use crate::model::validate::{validate, Diagnostic, Severity};
 use crate::model::{Board, Lang};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Files larger than this are refused rather than read into memory (16 MiB: a board of 10,000
+/// tasks takes about 3 MiB).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The identity of a file's content, to notice that someone else saved it meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,19 +87,28 @@ pub enum LoadError {
     Io(PathBuf, std::io::Error),
     /// The path is a directory.
     IsDir(PathBuf),
+    /// The path is a FIFO, a device or a socket, not a regular file.
+    NotRegular(PathBuf),
     /// The file holds nothing but white space.
     Empty(PathBuf),
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge(PathBuf, u64),
     /// The bytes are not UTF-8; the line of the first bad byte.
     NotUtf8(PathBuf, usize),
+    /// The bytes look like UTF-16 (or UTF-32) text.
+    Utf16(PathBuf),
     /// Malformed YAML, or a document that is not a mapping; in the language the file seems to use.
     Syntax(PathBuf, Diagnostic, Lang),
 }
 
 impl LoadError {
-    /// The message in the given language, naming the file (and line when known).
+    /// The message in the given language, naming the file (and line when known); printable as
+    /// it is (see [`crate::model::text::printable`]).
     pub fn message(&self, lang: Lang) -> String {
+        crate::model::text::printable(&self.message_raw(lang)).into_owned()
+    }
+
+    fn message_raw(&self, lang: Lang) -> String {
         match self {
             LoadError::Io(p, e) => match lang {
                 Lang::Zh => format!("{}: 无法读取: {e}", p.display()),
@@ -106,9 +122,17 @@ impl LoadError {
                 Lang::Zh => format!("{}: 文件为空，不是看板文件", p.display()),
                 Lang::En => format!("{}: the file is empty, not a board file", p.display()),
             },
+            LoadError::NotRegular(p) => match lang {
+                Lang::Zh => format!("{}: 不是普通文件（管道、设备或套接字），不是看板文件", p.display()),
+                Lang::En => format!("{}: not a regular file (a pipe, a device or a socket), not a board file", p.display()),
+            },
             LoadError::TooLarge(p, n) => match lang {
-                Lang::Zh => format!("{}: 文件过大（{n} 字节，上限 {MAX_FILE_BYTES}）", p.display()),
-                Lang::En => format!("{}: file too large ({n} bytes, limit {MAX_FILE_BYTES})", p.display()),
+                Lang::Zh => format!("{}: 文件过大（{n} 字节，上限 {} MiB）", p.display(), MAX_FILE_BYTES >> 20),
+                Lang::En => format!("{}: file too large ({n} bytes; the limit is {} MiB)", p.display(), MAX_FILE_BYTES >> 20),
+            },
+            LoadError::Utf16(p) => match lang {
+                Lang::Zh => format!("{}: 文件是 UTF-16 编码，不是 UTF-8（请先转换：iconv -f UTF-16 -t UTF-8）", p.display()),
+                Lang::En => format!("{}: the file is UTF-16, not UTF-8 (convert it: iconv -f UTF-16 -t UTF-8)", p.display()),
             },
             LoadError::NotUtf8(p, line) => match lang {
                 Lang::Zh => format!("{}:{line}: 文件不是 UTF-8 编码（如为 GBK，请先转换：iconv -f GBK -t UTF-8）", p.display()),
@@ -136,21 +160,10 @@ fn guess_lang(text: &str) -> Lang {
         .unwrap_or_default()
 }
 
-/// Whether the text has YAML comments (a `#` at the start or after a space, outside quotes).
+/// Whether the text has YAML comments (a `#` at the start or after a blank, outside quotes and
+/// block text); a text over the limits of the pre-scan is said to have some.
 pub(crate) fn has_comments(text: &str) -> bool {
-    text.lines().any(|line| {
-        let (mut single, mut double, mut prev) = (false, false, ' ');
-        for c in line.chars() {
-            match c {
-                '\'' if !double => single = !single,
-                '"' if !single && prev != '\\' => double = !double,
-                '#' if !single && !double && (prev == ' ' || prev == '\t') => return true,
-                _ => {}
-            }
-            prev = c;
-        }
-        false
-    })
+    scan::scan(text).map_or(true, |s| s.comments)
 }
 
 /// Splits serde_yaml's "path: message at line L column C" into its parts.
@@ -179,6 +192,48 @@ fn syntax_diagnostic(err: &serde_yaml::Error, lang: Lang) -> Diagnostic {
     d
 }
 
+/// The error for a limit of the pre-scan, or of the aliases, at its position.
+fn limit_diagnostic(limit: messages::Limit, lang: Lang) -> Diagnostic {
+    let mut d = Diagnostic::error("", messages::limit(limit, lang));
+    d.pos = Some(limit.pos());
+    d
+}
+
+/// Refuses text over the limits, before the YAML reader spends time and memory on it.
+fn within_limits(text: &str, lang: Lang) -> Result<scan::Shape, Diagnostic> {
+    let shape = scan::scan(text).map_err(|e| limit_diagnostic(e.into(), lang))?;
+    // Without an anchor there is no alias, and nothing to expand.
+    if text.as_bytes().contains(&b'&') {
+        aliases::check(text).map_err(|e| limit_diagnostic(e.into(), lang))?;
+    }
+    Ok(shape)
+}
+
+/// The byte offset a reader error gives instead of a line ("… at position 1652"): the YAML
+/// reader says only that for a character it refuses.
+fn reader_offset(err: &serde_yaml::Error) -> Option<usize> {
+    let msg = err.to_string();
+    let (_, rest) = msg.rsplit_once(" at position ")?;
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Line and column (1-based, in characters) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[start..].chars().count() + 1,
+    )
+}
+
 /// Whether `path` is `under` itself or a field or item inside it.
 fn is_within(path: &str, under: &str) -> bool {
     path.strip_prefix(under)
@@ -195,10 +250,20 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
             lang.pick("文件为空", "the file is empty"),
         ));
     }
+    let shape = within_limits(text, guess_lang(text))?;
+    de::take_big_ints();
     let (file, mut diagnostics) = match serde_yaml::from_str::<de::FileBoard>(text) {
         Ok(file) => (Some(file), Vec::new()),
         Err(e) => {
-            let read = lenient::read(text, &e, guess_lang(text))?;
+            let offset = reader_offset(&e);
+            let read = lenient::read(text, &e, guess_lang(text)).map_err(|mut d| {
+                if let Some(at) = offset {
+                    d.pos = Some(line_col(text, at));
+                } else if d.pos.is_none() {
+                    d.pos = spans::second_document(text);
+                }
+                d
+            })?;
             (read.file, read.errors)
         }
     };
@@ -230,27 +295,28 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
         for d in &mut diagnostics {
             d.pos = spans::locate(&at, &d.path);
         }
+    }
+    diagnostics.extend(lossy::warnings(
+        text,
+        &shape.tags,
+        &de::take_big_ints(),
+        board.lang(),
+    ));
+    if !diagnostics.is_empty() {
         // In file order, as an editor walks them; problems of the whole file first.
         diagnostics.sort_by_key(|d| d.pos);
     }
     Ok(Parsed {
         board,
         diagnostics,
-        has_comments: has_comments(text),
+        has_comments: shape.comments,
     })
 }
 
 /// Reads a board file, refusing directories, huge files and non-UTF-8 text with a clear error.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_bytes(path)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        LoadError::NotUtf8(path.to_path_buf(), line)
-    })?;
+    let text = read::text(path, &bytes)?;
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err(LoadError::Empty(path.to_path_buf()));
     }
@@ -262,16 +328,10 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Reads a file's bytes with the size and directory checks of [`load`].
+/// Reads a file's bytes with the checks of [`load`]: regular files only (a FIFO or a device is
+/// refused at once), at most [`MAX_FILE_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDir(path.to_path_buf()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge(path.to_path_buf(), meta.len()));
-    }
-    std::fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))
+    read::bytes(path)
 }
 
 /// Parses text into a generic YAML tree and drops it: the baseline the benchmarks compare with.

@@ -272,14 +272,22 @@ pub fn patch(old_text: &str, old: &Board, new: &Board) -> Option<String> {
     let new_by_id: HashMap<&str, &Task> = new.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let old_ids: HashSet<&str> = old.tasks.iter().map(|t| t.id.as_str()).collect();
     // Kept tasks must stay in their order, first; new ones come after them.
-    let kept = new.tasks.iter().take_while(|t| old_ids.contains(t.id.as_str())).count();
+    let kept = new
+        .tasks
+        .iter()
+        .take_while(|t| old_ids.contains(t.id.as_str()))
+        .count();
     let in_order = old
         .tasks
         .iter()
         .filter(|o| new_by_id.contains_key(o.id.as_str()))
         .map(|o| o.id.as_str())
         .eq(new.tasks[..kept].iter().map(|t| t.id.as_str()));
-    if !in_order || new.tasks[kept..].iter().any(|t| old_ids.contains(t.id.as_str())) {
+    if !in_order
+        || new.tasks[kept..]
+            .iter()
+            .any(|t| old_ids.contains(t.id.as_str()))
+    {
         return None;
     }
     let mut out = String::with_capacity(old_text.len() + 256);

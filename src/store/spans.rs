@@ -96,9 +96,35 @@ impl MarkedEventReceiver for Recorder {
 pub(super) fn positions(text: &str) -> HashMap<String, (usize, usize)> {
     let mut rec = Recorder::default();
     let mut parser = Parser::new_from_str(text);
-    // A parse failure here only means fewer positions; serde already accepted the text.
-    let _ = parser.load(&mut rec, false);
+    // Event by event rather than `load`, which recurses once per level of nesting. A parse
+    // failure here only means fewer positions; serde already accepted the text.
+    while let Ok((ev, mark)) = parser.next_token() {
+        match ev {
+            Event::StreamEnd | Event::DocumentEnd => break,
+            ev => rec.on_event(ev, mark),
+        }
+    }
     rec.at
+}
+
+/// Where the second YAML document of `text` starts, for the reader's error about it, which
+/// has no position of its own.
+pub(super) fn second_document(text: &str) -> Option<(usize, usize)> {
+    let mut parser = Parser::new_from_str(text);
+    let mut starts = 0;
+    while let Ok((ev, mark)) = parser.next_token() {
+        match ev {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                starts += 1;
+                if starts == 2 {
+                    return Some((mark.line(), mark.col() + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The position of `path`, or of its nearest ancestor that exists in the file.
@@ -125,5 +151,11 @@ mod tests {
         assert_eq!(at.get("phases[0].start"), Some(&(3, 14)));
         assert_eq!(at.get("tasks[0].deadline"), Some(&(6, 5)));
         assert_eq!(locate(&at, "tasks[0].title"), Some((5, 5)));
+    }
+
+    #[test]
+    fn the_second_document_is_found() {
+        assert_eq!(second_document("title: x\n---\ntitle: y\n"), Some((2, 1)));
+        assert_eq!(second_document("title: x\n"), None);
     }
 }

@@ -216,8 +216,35 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
             None
         }
         Effect::ReloadKeepingCopy => reload(app),
+        Effect::WriteFiles { dir, files } => {
+            write_files(app, &dir, &files);
+            None
+        }
         Effect::Quit => None,
     }
+}
+
+/// Writes files (reminder notices) into `dir`, saying on the footer where they went.
+fn write_files(app: &mut App, dir: &std::path::Path, files: &[(String, Vec<u8>)]) {
+    let lang = app.lang();
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        files
+            .iter()
+            .try_for_each(|(name, bytes)| std::fs::write(dir.join(name), bytes))
+    });
+    let shown = crate::model::text::printable_path(dir);
+    app.message = Some(match (written, lang) {
+        (Ok(()), Lang::Zh) => format!(
+            "已出具 {} 份催办单，存于 {shown}；催办记录按 s 保存",
+            files.len()
+        ),
+        (Ok(()), Lang::En) => format!(
+            "{} notice(s) written to {shown}; press s to save the 催办 entries",
+            files.len()
+        ),
+        (Err(e), Lang::Zh) => format!("催办单未能写入 {shown}：{e}"),
+        (Err(e), Lang::En) => format!("notices not written to {shown}: {e}"),
+    });
 }
 
 /// The default name recorded in the progress log.

@@ -3,6 +3,7 @@
 mod backend;
 mod effects;
 mod picker;
+pub mod rollup;
 mod watch;
 
 pub use backend::WideAware;
@@ -69,6 +70,9 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
         opts,
     );
     app.has_comments = parsed.has_comments;
+    if let Some(d) = args.since {
+        app.since = d;
+    }
     if !may_write && !args.read_only {
         app.message = Some(
             app.lang()
@@ -165,7 +169,7 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
 }
 
 /// The current time, on the given day when one was given.
-fn clock(day: Option<NaiveDate>) -> chrono::DateTime<chrono::FixedOffset> {
+pub(crate) fn clock(day: Option<NaiveDate>) -> chrono::DateTime<chrono::FixedOffset> {
     let now = chrono::Local::now().fixed_offset();
     day.and_then(|d| {
         d.and_time(now.time())

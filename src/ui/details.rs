@@ -16,7 +16,7 @@ fn raw_text(v: &Raw) -> String {
         Raw::Int(i) => i.to_string(),
         Raw::UInt(u) => u.to_string(),
         Raw::Float(f) => f.to_string(),
-        Raw::Str(s) => crate::model::text::sanitize_line(s),
+        Raw::Str(s) => super::text::shown(s).into_owned(),
         Raw::Seq(items) => format!(
             "[{}]",
             items.iter().map(raw_text).collect::<Vec<_>>().join(", ")
@@ -110,8 +110,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, s
         lang.pick("类别", "Category"),
         t.category.clone().unwrap_or(none),
     ));
+    if let Some(last) = t
+        .progress
+        .iter()
+        .filter(|p| p.is_chase())
+        .map(|p| p.at.time)
+        .max()
+    {
+        let n = t.chase_count();
+        let value = match lang {
+            crate::model::Lang::Zh => format!("{n} 次（最近 {}）", last.format("%Y-%m-%d")),
+            crate::model::Lang::En => format!("{n} time(s) (last {})", last.format("%Y-%m-%d")),
+        };
+        lines.push(field(lang.pick("催办", "Chased"), value));
+    }
     for (k, v) in &t.extra.0 {
-        lines.push(field(k, raw_text(v)));
+        lines.push(field(&super::text::shown(k), raw_text(v)));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(

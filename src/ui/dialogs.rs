@@ -36,6 +36,45 @@ fn input_line(
     )
 }
 
+/// Says what issuing notices will do: to how many units, about how many tasks, where.
+fn notices_body(app: &App, units: &[String]) -> Vec<String> {
+    let lang = app.lang();
+    let today = app.opts.today;
+    let reply_by = crate::notice::default_reply_by(today);
+    let n = crate::notice::notices(&app.board, units, today, reply_by);
+    let mut tasks: Vec<usize> = n
+        .iter()
+        .flat_map(|x| x.items.iter().map(|i| i.task))
+        .collect();
+    tasks.sort_unstable();
+    tasks.dedup();
+    let dir = crate::model::text::printable_path(&app.notice_dir());
+    let names: Vec<&str> = n.iter().map(|x| app.board.unit_name(&x.unit)).collect();
+    let first = match lang {
+        crate::model::Lang::Zh => format!(
+            "向 {} 个单位（{}）出具催办单，涉及 {} 项任务；Word 文件存于 {dir}，每项任务记录一次催办。",
+            n.len(),
+            names.join("、"),
+            tasks.len()
+        ),
+        crate::model::Lang::En => format!(
+            "A notice to {} unit(s) ({}) about {} task(s); Word files go to {dir}, and each task records one 催办.",
+            n.len(),
+            names.join(", "),
+            tasks.len()
+        ),
+    };
+    vec![
+        first,
+        String::new(),
+        lang.pick(
+            "y 出具 / n 取消（u 可撤销记录）",
+            "y issue / n cancel (u undoes the entries)",
+        )
+        .into(),
+    ]
+}
+
 /// Draws any popup that is not details, help or the form.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Popup) {
     let lang = app.lang();
@@ -66,6 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
                 }
                 Confirm::DropComments => (p("注释将被移除", "Comments will be dropped"), vec![p("文件中的 # 注释保存后不会保留；保存前的原文件（含注释）会备份为 .bak 文件。", "Saving drops the file's # comments; the previous file, comments included, is kept as the .bak backup.").into(), String::new(), p("y 继续保存 / n 取消", "y save anyway / n cancel").into()]),
                 Confirm::Conflict => (p("文件已被他人修改", "File changed on disk"), vec![p("打开后有人保存了这个看板，直接保存会覆盖对方的修改，因此没有保存。", "Someone saved this board after you opened it; saving now would overwrite their changes, so nothing was saved.").into(), String::new(), p("a 另存为新文件 / r 重新加载（你的修改另存一份副本）/ Esc 取消", "a save as another file / r reload (your changes are kept in a copy) / Esc cancel").into()]),
+                Confirm::Notices(units) => (p("出具催办单", "Issue reminder notices"), notices_body(app, units)),
                 Confirm::Restore(..) => (p("发现未保存的修改", "Unsaved changes found"), vec![p("上次编辑时留下了恢复文件（连接中断或异常退出）。", "A recovery file was left by an earlier session (dropped connection or crash).").into(), String::new(), p("r 恢复这些修改 / d 丢弃恢复文件", "r restore them / d discard the recovery file").into()]),
             };
             (t.to_string(), body.into_iter().map(Line::raw).collect(), 9)
@@ -128,6 +168,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, popup: &Pop
                     Line::styled(msg, theme.alert()),
                 ],
                 8,
+            )
+        }
+        Popup::Since { input, error } => {
+            let (line, caret) = input_line(p("起始日期：", "From:"), input, inner, theme, true);
+            cursor = Some((caret, 0));
+            let msg = error.clone().unwrap_or_else(|| {
+                p(
+                    "统计自该日（含）以来的变化，如上次调度会的日期。Enter 确定  Esc 取消",
+                    "Changes are counted from this day on, e.g. the last meeting. Enter accept  Esc cancel",
+                )
+                .into()
+            });
+            (
+                p("自何日以来的变化", "Changes since").into(),
+                vec![line, Line::raw(""), Line::styled(msg, theme.alert())],
+                6,
             )
         }
         Popup::SaveAs(input) => {

@@ -181,8 +181,17 @@ fn card(
     if !t.partners.is_empty() {
         lead.push_str(&format!(" +{}", t.partners.len()));
     }
-    lines.push(Line::styled(
-        pad(&format!(" {lead}"), w),
-        base.add_modifier(Modifier::UNDERLINED),
-    ));
+    let chased = super::chased_text(app.lang(), t.chase_count());
+    let lead = fit(&format!(" {lead}"), w.saturating_sub(width(&chased)));
+    let gap = w.saturating_sub(width(&lead) + width(&chased));
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("{lead}{}", " ".repeat(gap)),
+            base.add_modifier(Modifier::UNDERLINED),
+        ),
+        Span::styled(
+            chased,
+            theme.light(crate::model::facts::Light::Yellow).patch(base),
+        ),
+    ]));
 }

@@ -11,8 +11,11 @@ mod kanban;
 mod overview;
 mod picker;
 mod present;
+pub mod rollup;
+mod since;
 pub mod text;
 mod theme;
+mod trend;
 mod units;
 
 pub use picker::picker;
@@ -31,6 +34,33 @@ pub const MIN_SIZE: (u16, u16) = (60, 16);
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_parts(frame, app, theme);
+    scrub(frame.buffer_mut());
+}
+
+/// Takes out of every cell what must not reach the terminal (control, C1 and bidirectional
+/// characters, line separators): the last line of defence behind [`text::shown`], for text
+/// that reached the screen without going through the width helpers.
+pub fn scrub(buf: &mut ratatui::buffer::Buffer) {
+    use crate::model::text::is_unshowable;
+    for cell in &mut buf.content {
+        let sym = cell.symbol();
+        if sym.is_ascii() && !sym.bytes().any(|b| b.is_ascii_control()) {
+            continue;
+        }
+        if sym.chars().any(is_unshowable) {
+            let kept: String = sym.chars().filter(|c| !is_unshowable(*c)).collect();
+            let kept = if kept.is_empty() {
+                "\u{FFFD}".into()
+            } else {
+                kept
+            };
+            cell.set_symbol(&kept);
+        }
+    }
+}
+
+fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         too_small(frame, area, app.lang());
@@ -167,6 +197,15 @@ pub fn days_text(lang: Lang, light: Light, task: &Task, today: NaiveDate) -> Str
         (Lang::En, _, Some(0)) => "due today".into(),
         (Lang::Zh, _, Some(d)) => format!("剩{d}天"),
         (Lang::En, _, Some(d)) => format!("{d}d left"),
+    }
+}
+
+/// "催办2次" / "chased 2x" for a task chased at least once; empty otherwise.
+pub fn chased_text(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::Zh, n) => format!("催办{n}次"),
+        (Lang::En, n) => format!("chased {n}x"),
     }
 }
 

@@ -6,6 +6,7 @@ use super::units::bar;
 use super::{days_text, Theme};
 use crate::app::App;
 use crate::model::facts::{due_this_week, tasks_with_light, Light, Summary};
+use crate::model::since::Changes;
 use crate::model::{Board, Lang};
 use crate::report::percent;
 use chrono::NaiveDate;
@@ -71,7 +72,7 @@ pub fn gauges(s: &Summary, lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'sta
 /// The overview's lines for a width: shared by the overview view and the presentation slide.
 pub fn lines(
     board: &Board,
-    today: NaiveDate,
+    (today, since): (NaiveDate, NaiveDate),
     lang: Lang,
     theme: &Theme,
     w: usize,
@@ -89,6 +90,9 @@ pub fn lines(
         w,
     ));
     out.push(Line::raw(""));
+    let changes = Changes::of(board, since, today, |_| true);
+    out.extend(super::since::overview(board, &changes, lang, theme, w));
+    out.push(Line::raw(""));
     let overdue = tasks_with_light(board, today, Light::Red, |_| true);
     let title = lang.pick("逾期任务，逾期最久的在前", "Overdue, most late first");
     section(&mut out, title, board, &overdue, today, lang, theme, w);
@@ -104,6 +108,9 @@ pub fn lines(
         theme,
         w,
     );
+    out.push(Line::raw(""));
+    let chart_w = u16::try_from(w).unwrap_or(u16::MAX);
+    out.extend(super::trend::lines(board, today, lang, theme, chart_w));
     out
 }
 
@@ -266,7 +273,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let lines = lines(
         &app.board,
-        app.opts.today,
+        (app.opts.today, app.since),
         lang,
         theme,
         usize::from(inner.width),

@@ -51,4 +51,5 @@ pub fn picker(
     )));
     let title = lang.pick("选择看板", "Choose a board").to_string();
     frame.render_widget(Paragraph::new(lines).block(block(theme, title)), area);
+    super::scrub(frame.buffer_mut());
 }

@@ -7,6 +7,7 @@ use super::units::table;
 use super::Theme;
 use crate::app::{figure_rows, slide_capacity, sort_units, App, Slide, UnitSort};
 use crate::model::facts::{tasks_with_light, Light, Summary};
+use crate::model::since::Changes;
 use crate::report::percent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -66,8 +67,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     } else {
         Vec::new()
     };
+    let changes = Changes::of(b, app.since, app.opts.today, |_| true);
     let text = match slide {
         Slide::Overview => lang.pick("总览", "Overview").to_string(),
+        Slide::Changes => super::since::slide_heading(&changes, lang),
+        Slide::Trend => lang
+            .pick(
+                "完成趋势：完成率与序时进度，每周完成数",
+                "Trend: completion against time elapsed, tasks finished per week",
+            )
+            .to_string(),
         Slide::Phase(i) => {
             let ph = &b.phases[i];
             let (done, total) = app.counts.phases.get(i).copied().unwrap_or_default();
@@ -105,6 +114,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
     match slide {
         Slide::Overview => overview(frame, body, app, theme, page),
+        Slide::Changes => {
+            let cap = slide_capacity(slide, app.size);
+            let block = Block::bordered().border_set(theme.border());
+            let inner = block.inner(body);
+            frame.render_widget(block, body);
+            let lines = super::since::slide(b, &changes, theme, usize::from(inner.width));
+            let page_lines: Vec<Line> = lines.into_iter().skip(page * cap).take(cap).collect();
+            frame.render_widget(Paragraph::new(page_lines), inner);
+        }
+        Slide::Trend => {
+            let block = Block::bordered().border_set(theme.border());
+            let inner = block.inner(body);
+            frame.render_widget(block, body);
+            match crate::model::trend::Trend::of(b, app.opts.today) {
+                Some(t) => super::trend::draw(frame.buffer_mut(), inner, &t, lang, theme),
+                None => frame.render_widget(Paragraph::new(super::trend::no_history(lang)), inner),
+            }
+        }
         Slide::Phase(i) => columns(
             frame,
             body,

@@ -1,32 +1,59 @@
-//! Display-width helpers: cutting and wrapping text without ever splitting a wide character.
+//! Display-width helpers: cutting and wrapping text by grapheme cluster, the unit the screen
+//! buffer draws, so that an emoji ZWJ sequence, a flag or a letter with combining marks is never
+//! split and is counted as wide as the buffer will draw it.
+//!
+//! Every helper shows text as it may reach the terminal: line breaks as spaces, and control,
+//! C1 and bidirectional characters escaped visibly (`\u{202e}`), so their width is counted too.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use crate::model::text::printable;
+use ratatui::buffer::CellWidth;
+use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Text on one line of the screen: a line break is a space, the unshowable is escaped visibly.
+pub fn shown(s: &str) -> Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        Cow::Owned(printable(&s.replace("\r\n", " ").replace(['\n', '\r'], " ")).into_owned())
+    } else {
+        printable(s)
+    }
+}
+
+/// Columns one grapheme cluster takes, counted as the screen buffer counts it.
+fn gw(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        // The buffer drops these; `shown` has escaped them anyway.
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
 
 /// Columns the text takes on screen.
 pub fn width(s: &str) -> usize {
-    s.width()
-}
-
-fn cw(c: char) -> usize {
-    c.width().unwrap_or(0)
+    if s.is_ascii() && !s.bytes().any(|b| b.is_ascii_control()) {
+        return s.len();
+    }
+    shown(s).graphemes(true).map(gw).sum()
 }
 
 /// Cuts `s` to at most `max` columns, ending with `…` when something was cut.
 pub fn fit(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
+    let s = shown(s);
+    if width(&s) <= max {
+        return s.into_owned();
     }
     if max == 0 {
         return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        if used + cw(c) > max - 1 {
+    for g in s.graphemes(true) {
+        if used + gw(g) > max - 1 {
             break;
         }
-        out.push(c);
-        used += cw(c);
+        out.push_str(g);
+        used += gw(g);
     }
     out.push('…');
     out
@@ -42,26 +69,26 @@ pub fn pad(s: &str, w: usize) -> String {
 /// Wraps `s` into at most `lines` lines of `max` columns; the last is cut with `…` if text remains.
 ///
 /// Breaks after the last space of a line when there is one (English), otherwise between any two
-/// characters (Chinese needs no spaces), never inside a wide character.
+/// grapheme clusters (Chinese needs no spaces), never inside one.
 pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
-    let chars: Vec<char> = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    let s = shown(s);
+    let gs: Vec<&str> = s.graphemes(true).collect();
     let mut out: Vec<String> = Vec::new();
     let mut start = 0;
-    while start < chars.len() && out.len() < lines {
+    while start < gs.len() && out.len() < lines {
         if out.len() + 1 == lines {
-            let rest: String = chars[start..].iter().collect();
-            out.push(fit(&rest, max));
+            out.push(fit(&gs[start..].concat(), max));
             return out;
         }
         let (mut end, mut used) = (start, 0);
-        while end < chars.len() && used + cw(chars[end]) <= max {
-            used += cw(chars[end]);
+        while end < gs.len() && used + gw(gs[end]) <= max {
+            used += gw(gs[end]);
             end += 1;
         }
-        if end < chars.len() && chars[end] != ' ' {
-            if let Some(space) = chars[start..end]
+        if end < gs.len() && gs[end] != " " {
+            if let Some(space) = gs[start..end]
                 .iter()
-                .rposition(|&c| c == ' ')
+                .rposition(|&g| g == " ")
                 .filter(|&p| p > 0)
             {
                 end = start + space;
@@ -70,15 +97,9 @@ pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
         if end == start {
             end += 1;
         }
-        out.push(
-            chars[start..end]
-                .iter()
-                .collect::<String>()
-                .trim_end()
-                .to_string(),
-        );
+        out.push(gs[start..end].concat().trim_end().to_string());
         start = end;
-        while start < chars.len() && chars[start] == ' ' {
+        while start < gs.len() && gs[start] == " " {
             start += 1;
         }
     }
@@ -120,5 +141,32 @@ mod tests {
             wrap("Supercalifragilistic word", 10, 3),
             vec!["Supercalif", "ragilistic", "word"]
         );
+    }
+
+    #[test]
+    fn grapheme_clusters_are_never_split() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(width(family), 2);
+        assert_eq!(width(&format!("a{family}b")), 4);
+        assert_eq!(
+            fit(&format!("{family}{family}{family}"), 5),
+            format!("{family}{family}…")
+        );
+        assert_eq!(width(&pad(&format!("督查{family}"), 7)), 7);
+        // e + combining acute: one column, kept whole.
+        assert_eq!(width("e\u{301}te\u{301}"), 3);
+        assert_eq!(fit("e\u{301}te\u{301}x", 3), "e\u{301}t…");
+        assert_eq!(
+            wrap(&format!("{family}{family}"), 2, 3),
+            vec![family, family]
+        );
+    }
+
+    #[test]
+    fn the_unshowable_is_escaped_and_counted() {
+        assert_eq!(fit("a\u{202e}b", 20), "a\\u{202e}b");
+        assert_eq!(width("a\u{1b}b"), 8);
+        assert_eq!(fit("一\n二", 10), "一 二");
+        assert_eq!(width("x\u{2028}"), 9);
     }
 }

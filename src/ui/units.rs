@@ -99,6 +99,19 @@ pub fn table(
         head.push_str(&num(h, *c));
     }
     let mut lines = vec![Line::styled(fit(&head, w), theme.title())];
+    // The rank is the unit's place in the one ranking, whatever order the rows are in.
+    let ranks: std::collections::HashMap<String, String> =
+        crate::model::rank::rank(&app.board, units)
+            .into_iter()
+            .map(|r| {
+                let shown = if r.tied {
+                    format!("{}{}", lang.pick("并", "="), r.rank)
+                } else {
+                    r.rank.to_string()
+                };
+                (r.unit.id, shown)
+            })
+            .collect();
     for (i, u) in units.iter().enumerate().skip(start).take(rows) {
         let t = &u.tally;
         let selected = sel == Some(i) && app.popup.is_none();
@@ -109,7 +122,13 @@ pub fn table(
         };
         let marker = if selected { theme.marker() } else { " " };
         let mut spans = vec![
-            Span::styled(format!("{marker}{}", pad(&(i + 1).to_string(), 5)), base),
+            Span::styled(
+                format!(
+                    "{marker}{}",
+                    pad(ranks.get(&u.id).map_or("", String::as_str), 5)
+                ),
+                base,
+            ),
             Span::styled(pad(&u.name, name_w), base),
         ];
         let cells = [t.total, t.done, t.doing, t.todo];

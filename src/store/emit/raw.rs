@@ -4,13 +4,62 @@ use super::scalar;
 use crate::model::{Extra, Raw};
 use std::fmt::Write;
 
+/// A float as every reader reads it back: YAML 1.1 readers (PyYAML) need a `.` in the mantissa
+/// and a sign in the exponent (`1.0e+20`, not Rust's `1e20`, which they take for text).
 fn float(f: f64) -> String {
     if f.is_nan() {
-        ".nan".into()
-    } else if f.is_infinite() {
-        if f > 0.0 { ".inf" } else { "-.inf" }.into()
-    } else {
-        format!("{f:?}")
+        return ".nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { ".inf" } else { "-.inf" }.into();
+    }
+    let s = format!("{f:?}");
+    let Some((mantissa, exp)) = s.split_once('e') else {
+        return s;
+    };
+    let dot = if mantissa.contains('.') { "" } else { ".0" };
+    let sign = if exp.starts_with('-') { "" } else { "+" };
+    format!("{mantissa}{dot}e{sign}{exp}")
+}
+
+/// Longer keys than this are written as explicit keys (`? key`): readers refuse a plain one of
+/// 1024 characters or more.
+const SIMPLE_KEY_MAX: usize = 1000;
+
+/// Whether a `<<` key with this value is a merge key, as readers that apply merges expect.
+fn merges(v: &Raw) -> bool {
+    match v {
+        Raw::Map(_) => true,
+        Raw::Seq(items) => !items.is_empty() && items.iter().all(|i| matches!(i, Raw::Map(_))),
+        _ => false,
+    }
+}
+
+/// Writes a mapping key, before its `:`. A `<<` whose value can be merged stays a merge key
+/// (`<<: {…}`); a very long key gets a line of its own, and `indent` is where its `:` then
+/// goes (`None` inside brackets, where it follows on the same line).
+pub(super) fn key(out: &mut String, k: &Raw, v: &Raw, indent: Option<usize>) {
+    if matches!(k, Raw::Str(s) if s == "<<") && merges(v) {
+        out.push_str("<<");
+        return;
+    }
+    let mut text = String::new();
+    match k {
+        Raw::Str(s) => scalar(&mut text, s, indent.is_none()),
+        k => flow(&mut text, k),
+    }
+    if text.chars().count() <= SIMPLE_KEY_MAX {
+        out.push_str(&text);
+        return;
+    }
+    out.push_str("? ");
+    out.push_str(&text);
+    match indent {
+        Some(n) => {
+            out.push('\n');
+            pad(out, n);
+        }
+        None => out.push(' '),
     }
 }
 
@@ -43,7 +92,7 @@ pub(super) fn flow(out: &mut String, v: &Raw) {
                 if i > 0 {
                     out.push_str(", ");
                 }
-                flow(out, k);
+                key(out, k, v, None);
                 out.push_str(": ");
                 flow(out, v);
             }
@@ -61,12 +110,9 @@ fn is_nested(v: &Raw) -> bool {
 }
 
 /// Writes `key: value` at `indent`, nesting block collections below it.
-fn block_entry(out: &mut String, indent: usize, key: &Raw, v: &Raw) {
+fn block_entry(out: &mut String, indent: usize, k: &Raw, v: &Raw) {
     pad(out, indent);
-    match key {
-        Raw::Str(k) => scalar(out, k, false),
-        k => flow(out, k),
-    }
+    key(out, k, v, Some(indent));
     out.push(':');
     match v {
         Raw::Seq(items) if !items.is_empty() => {
