@@ -65,6 +65,8 @@ struct Scan<'a> {
     i: usize,
     line: usize,
     line_start: usize,
+    /// Spaces before the first character of the current line.
+    line_indent: usize,
     depth: usize,
     nodes: usize,
     comments: bool,
@@ -201,6 +203,7 @@ impl Scan<'_> {
     /// Returns false when the whole line was skipped.
     fn start_line(&mut self) -> bool {
         let indent = self.b[self.i..].iter().take_while(|&&c| c == b' ').count();
+        self.line_indent = indent;
         if let Some((parent, content)) = self.block {
             let mut j = self.i + indent;
             while j < self.b.len() && is_blank(self.b[j]) {
@@ -264,7 +267,10 @@ impl Scan<'_> {
     /// A block scalar header (`|`, `>`, with indicators): its lines are skipped from the next one.
     fn block_scalar(&mut self) -> Result<(), Exceeded> {
         self.count_node()?;
-        let parent = self.node_col.map_or(-1, |c| c as isize);
+        // Where its parent starts: the key or `-` before it on its line, else the line's own
+        // indentation, which is never less than the reader's (so no line the reader parses is
+        // skipped here; a top-level `|` only makes some of its text counted as structure).
+        let parent = self.node_col.unwrap_or(self.line_indent) as isize;
         self.i += 1;
         let mut explicit = None;
         while let Some(&c) = self.b.get(self.i) {
@@ -478,6 +484,7 @@ pub fn scan(text: &str) -> Result<Shape, Exceeded> {
         i: 0,
         line: 1,
         line_start: 0,
+        line_indent: 0,
         depth: 0,
         nodes: 0,
         comments: false,
@@ -532,6 +539,9 @@ mod tests {
         // An alias name ends where the reader's does: `*a: [` is a key and a value.
         let t = format!("k: &a x\n*a: {}", "[".repeat(200));
         assert!(matches!(scan(&t), Err(Exceeded::Depth(2, _))));
+        // A block scalar on a line of its own ends before a line its parent would hold.
+        let t = format!("key:\n  |\nx: {}", "[".repeat(200));
+        assert!(matches!(scan(&t), Err(Exceeded::Depth(3, _))));
         // A document marker ends a block scalar, even one at the top.
         let t = format!("|\n...\n{}", "[".repeat(200));
         assert!(matches!(scan(&t), Err(Exceeded::Depth(3, _))));
