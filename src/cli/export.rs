@@ -48,7 +48,7 @@ pub fn run(path: &Path, output: Option<&Path>, today: NaiveDate, scope: Scope) -
     let loaded = match store::load(path) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{}", e.message(Default::default()));
+            super::say::err(&e.message(Default::default()));
             return ExitCode::from(if e.is_unreadable() { 2 } else { 1 });
         }
     };
@@ -56,33 +56,37 @@ pub fn run(path: &Path, output: Option<&Path>, today: NaiveDate, scope: Scope) -
     let lang = board.lang();
     if has_errors(&loaded.parsed.diagnostics) {
         for d in &loaded.parsed.diagnostics {
-            eprintln!("{}", d.render(&name, lang));
+            super::say::err(&d.render(&name, lang));
         }
         return ExitCode::from(1);
     }
     if let Some(message) = scope_problem(board, &scope) {
-        eprintln!("{name}: {message}");
+        super::say::err(&format!("{name}: {message}"));
         return ExitCode::from(2);
     }
     let Some(target) = Target::of(output, path) else {
-        eprintln!(
+        super::say::err(&format!(
             "{name}: {}",
             lang.pick(
                 "输出文件应以 .xlsx 或 .csv 结尾（或用 -o - 输出 CSV 到标准输出）",
                 "the output should end in .xlsx or .csv (or -o - for CSV on standard output)"
             )
-        );
+        ));
         return ExitCode::from(2);
     };
     match write(board, today, &scope, &target) {
         Ok(()) => {
             if let Target::Xlsx(p) | Target::Csv(p) = &target {
-                eprintln!("{}{}", lang.pick("已导出：", "exported: "), p.display());
+                super::say::err(&format!(
+                    "{}{}",
+                    lang.pick("已导出：", "exported: "),
+                    p.display()
+                ));
             }
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("{message}");
+            super::say::err(&message);
             ExitCode::from(2)
         }
     }

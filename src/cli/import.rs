@@ -29,18 +29,18 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(i) => i,
         // The store's message names the file itself.
         Err(ReadError::File(e)) => {
-            eprintln!("{}", e.message(fallback));
+            super::say::err(&e.message(fallback));
             return ExitCode::from(2);
         }
         Err(e) => {
             let message = format!("{name}: {}", unreadable(&e, fallback));
-            eprintln!("{}", crate::model::text::sanitize(&message));
+            super::say::err(&crate::model::text::sanitize(&message));
             return ExitCode::from(2);
         }
     };
     let lang = imported.lang;
     for p in &imported.problems {
-        eprintln!("{name}: {}", p.render(lang));
+        super::say::err(&format!("{name}: {}", p.render(lang)));
     }
     let errors = imported
         .problems
@@ -49,17 +49,17 @@ pub fn run(args: &Args) -> ExitCode {
         .count();
     let warnings = imported.problems.len() - errors;
     if errors > 0 && !args.force {
-        eprintln!("{name}: {}", refused(errors, warnings, lang));
+        super::say::err(&format!("{name}: {}", refused(errors, warnings, lang)));
         return ExitCode::from(1);
     }
     if let Err(message) = write(&imported, args.output.as_deref()) {
-        eprintln!("{message}");
+        super::say::err(&message);
         return ExitCode::from(2);
     }
-    eprintln!(
+    super::say::err(&format!(
         "{name}: {}",
         summary(&imported, warnings, args.output.as_deref())
-    );
+    ));
     ExitCode::from(u8::from(errors > 0))
 }
 

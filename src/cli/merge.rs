@@ -41,14 +41,14 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
     }
     let text = store::to_yaml(&board);
     if let Err(e) = store::write_atomic(ours, text.as_bytes()) {
-        eprintln!(
+        super::say::err(&format!(
             "{}: {}: {e}",
             ours.display(),
             lang.pick(
                 "无法写入合并结果，文件未改动",
                 "cannot write the merge; the file is unchanged"
             )
-        );
+        ));
         return ExitCode::from(2);
     }
     // The sides may be fine alone and wrong together (a unit removed on one side, used by a new
@@ -62,10 +62,13 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path) -> ExitCode {
             .collect(),
         Err(d) => vec![d.message],
     };
-    eprintln!(
-        "{}",
-        summary(lang, &labels, &merged.renamed, others.first(), others.len())
-    );
+    super::say::err(&summary(
+        lang,
+        &labels,
+        &merged.renamed,
+        others.first(),
+        others.len(),
+    ));
     if labels.is_empty() && others.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -79,7 +82,7 @@ fn usable(path: &Path) -> Option<Board> {
     let loaded = match store::load(path) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{}", e.message(Lang::default()));
+            super::say::err(&e.message(Lang::default()));
             return None;
         }
     };
@@ -93,15 +96,15 @@ fn usable(path: &Path) -> Option<Board> {
         .iter()
         .filter(|d| d.severity == Severity::Error)
     {
-        eprintln!("{}", d.render(&name, lang));
+        super::say::err(&d.render(&name, lang));
     }
-    eprintln!(
+    super::say::err(&format!(
         "{name}: {}",
         lang.pick(
             "有错误，无法合并（文件未改动）",
             "has errors; not merged (nothing changed)"
         )
-    );
+    ));
     None
 }
 

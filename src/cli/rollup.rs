@@ -25,15 +25,16 @@ pub fn run(
     match output {
         Some(path) => {
             if let Err(e) = crate::store::write_atomic(path, text.as_bytes()) {
-                eprintln!("{}: {e}", path.display());
+                super::say::err(&format!("{}: {e}", path.display()));
                 return ExitCode::from(2);
             }
         }
+        None if matches!(format, RollupFormat::Md) => super::say::text(&text),
         None => print!("{text}"),
     }
     for b in r.boards.iter().filter(|b| b.figures.is_err()) {
         let why = b.figures.as_ref().err().map_or("", String::as_str);
-        eprintln!("{}: {why}", b.source);
+        super::say::err(&format!("{}: {why}", b.source));
     }
     if r.boards.iter().any(|b| b.figures.is_err()) {
         ExitCode::from(1)
