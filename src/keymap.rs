@@ -254,7 +254,7 @@ pub static BINDINGS: &[Binding] = &[
         en: "help",
     },
     Binding {
-        label: "q",
+        label: "q Ctrl-C",
         presses: &[C('q')],
         action: Action::Quit,
         zh: "退出",
