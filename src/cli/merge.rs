@@ -225,7 +225,7 @@ fn field_value(field: &TaskField, task: Option<&Task>, lang: Lang) -> Raw {
         TaskField::Extra(k) => match t.extra.0.iter().find(|(key, _)| key == k) {
             None => Raw::Null,
             Some((_, Raw::Str(s))) => text(s),
-            Some((_, v)) => Raw::Str(one_line(v)),
+            Some((_, v)) => Raw::Str(Raw::one_line(v)),
         },
         TaskField::Existence => Raw::Null,
     }
@@ -265,32 +265,8 @@ fn part_text(part: BoardPart, b: &Board) -> String {
             .0
             .iter()
             .filter(|(k, _)| k != CLASHES_KEY)
-            .map(|(k, v)| format!("{k}: {}", one_line(v)))
+            .map(|(k, v)| format!("{k}: {}", Raw::one_line(v)))
             .collect::<Vec<_>>()
             .join("; "),
-    }
-}
-
-/// Any value on one line, in YAML's flow style without its quoting rules.
-fn one_line(v: &Raw) -> String {
-    match v {
-        Raw::Null => "~".into(),
-        Raw::Bool(b) => b.to_string(),
-        Raw::Int(i) => i.to_string(),
-        Raw::UInt(u) => u.to_string(),
-        Raw::Float(f) => f.to_string(),
-        Raw::Str(s) => s.clone(),
-        Raw::Seq(items) => format!(
-            "[{}]",
-            items.iter().map(one_line).collect::<Vec<_>>().join(", ")
-        ),
-        Raw::Map(entries) => format!(
-            "{{{}}}",
-            entries
-                .iter()
-                .map(|(k, v)| format!("{}: {}", one_line(k), one_line(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
     }
 }

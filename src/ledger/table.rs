@@ -131,31 +131,7 @@ fn raw_out(v: &Raw) -> Out {
         Raw::Int(i) => Out::Int(*i),
         Raw::UInt(u) => Out::Text(u.to_string()),
         Raw::Float(f) if f.is_finite() => Out::Float(*f),
-        other => Out::Text(flat(other)),
-    }
-}
-
-/// A value as one line: `[a, b]`, `{k: v}`.
-fn flat(v: &Raw) -> String {
-    match v {
-        Raw::Null => "~".into(),
-        Raw::Bool(b) => b.to_string(),
-        Raw::Int(i) => i.to_string(),
-        Raw::UInt(u) => u.to_string(),
-        Raw::Float(f) => f.to_string(),
-        Raw::Str(s) => s.clone(),
-        Raw::Seq(items) => format!(
-            "[{}]",
-            items.iter().map(flat).collect::<Vec<_>>().join(", ")
-        ),
-        Raw::Map(pairs) => format!(
-            "{{{}}}",
-            pairs
-                .iter()
-                .map(|(k, v)| format!("{}: {}", flat(k), flat(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        other => Out::Text(Raw::one_line(other)),
     }
 }
 

@@ -21,6 +21,36 @@ pub enum Raw {
     Map(Vec<(Raw, Raw)>),
 }
 
+impl Raw {
+    /// The value on one line as a person reads it: `[a, b]`, `{k: v}`, text without quotes.
+    pub fn one_line(&self) -> String {
+        match self {
+            Raw::Null => "~".into(),
+            Raw::Bool(b) => b.to_string(),
+            Raw::Int(i) => i.to_string(),
+            Raw::UInt(u) => u.to_string(),
+            Raw::Float(f) => f.to_string(),
+            Raw::Str(s) => s.clone(),
+            Raw::Seq(items) => format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(Raw::one_line)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Raw::Map(entries) => format!(
+                "{{{}}}",
+                entries
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.one_line(), v.one_line()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
 /// Unknown keys of one mapping, in file order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Extra(pub Vec<(String, Raw)>);

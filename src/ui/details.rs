@@ -2,34 +2,11 @@
 
 use super::{block, days_text, light_name, popup_area, Theme};
 use crate::app::App;
-use crate::model::Raw;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
-
-fn raw_text(v: &Raw) -> String {
-    match v {
-        Raw::Null => "~".into(),
-        Raw::Bool(b) => b.to_string(),
-        Raw::Int(i) => i.to_string(),
-        Raw::UInt(u) => u.to_string(),
-        Raw::Float(f) => f.to_string(),
-        Raw::Str(s) => super::text::shown(s).into_owned(),
-        Raw::Seq(items) => format!(
-            "[{}]",
-            items.iter().map(raw_text).collect::<Vec<_>>().join(", ")
-        ),
-        Raw::Map(m) => format!(
-            "{{{}}}",
-            m.iter()
-                .map(|(k, v)| format!("{}: {}", raw_text(k), raw_text(v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
 
 /// Draws the details of task `i`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, scroll: u16) {
@@ -125,7 +102,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, s
         lines.push(field(lang.pick("催办", "Chased"), value));
     }
     for (k, v) in &t.extra.0 {
-        lines.push(field(&super::text::shown(k), raw_text(v)));
+        lines.push(field(
+            &super::text::shown(k),
+            super::text::shown(&v.one_line()).into_owned(),
+        ));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
