@@ -4,82 +4,16 @@
 //! Notes are written in the board's language, not the viewer's, because the file is shared; and
 //! with names rather than ids, because people read them.
 
+use crate::model::merge::{TaskField, FIELDS};
 use crate::model::{Board, Lang, Task};
 use chrono::NaiveDate;
 
-/// A field a user changes through some screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Title,
-    Phase,
-    Lead,
-    Partners,
-    Deadline,
-    Status,
-    Category,
-}
-
-/// In the order of the form, so that a note reads like the form it came from.
-const FIELDS: [Field; 7] = [
-    Field::Title,
-    Field::Phase,
-    Field::Lead,
-    Field::Partners,
-    Field::Deadline,
-    Field::Status,
-    Field::Category,
-];
-
-impl Field {
-    fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Field::Title => lang.pick("任务名称", "title"),
-            Field::Phase => lang.pick("阶段", "phase"),
-            Field::Lead => lang.pick("牵头单位", "lead unit"),
-            Field::Partners => lang.pick("责任单位", "co-units"),
-            Field::Deadline => lang.pick("完成时限", "deadline"),
-            Field::Status => lang.pick("状态", "status"),
-            Field::Category => lang.pick("类别", "category"),
-        }
-    }
-
-    fn same(self, a: &Task, b: &Task) -> bool {
-        match self {
-            Field::Title => a.title == b.title,
-            Field::Phase => a.phase == b.phase,
-            Field::Lead => a.lead == b.lead,
-            Field::Partners => a.partners == b.partners,
-            Field::Deadline => a.deadline == b.deadline,
-            Field::Status => a.status == b.status,
-            Field::Category => a.category == b.category,
-        }
-    }
-
-    /// The value as a user reads it; empty when there is none.
-    fn value(self, board: &Board, t: &Task) -> String {
-        match self {
-            Field::Title => t.title.clone(),
-            Field::Phase => board
-                .phases
-                .iter()
-                .find(|p| p.id == t.phase)
-                .map_or_else(|| t.phase.clone(), |p| p.name.clone()),
-            Field::Lead => board.unit_name(&t.lead).to_string(),
-            Field::Partners => t
-                .partners
-                .iter()
-                .map(|p| board.unit_name(p))
-                .collect::<Vec<_>>()
-                .join(board.lang().pick("、", ", ")),
-            Field::Deadline => date(t.deadline),
-            Field::Status => board
-                .statuses
-                .iter()
-                .find(|s| s.id == t.status)
-                .map_or_else(|| t.status.clone(), |s| s.name.clone()),
-            Field::Category => t.category.clone().unwrap_or_default(),
-        }
-    }
+/// The fields a note lists one by one, in the order of the form; the extension (the deadline
+/// in force and its reason) has a wording of its own.
+fn noted() -> impl Iterator<Item = &'static TaskField> {
+    FIELDS
+        .iter()
+        .filter(|f| !matches!(f, TaskField::ExtendedTo | TaskField::ExtensionReason))
 }
 
 /// A date as the file writes it, so that `2017-7-20` typed is `2017-07-20` in the note.
@@ -132,11 +66,10 @@ fn extension(before: &Task, after: &Task, lang: Lang) -> Option<String> {
 /// One `field：old → new` per changed field, the extension last; empty when nothing changed.
 pub fn changes(board: &Board, before: &Task, after: &Task) -> Vec<String> {
     let lang = board.lang();
-    let mut out: Vec<String> = FIELDS
-        .iter()
+    let mut out: Vec<String> = noted()
         .filter(|f| !f.same(before, after))
         .map(|f| {
-            let (old, new) = (f.value(board, before), f.value(board, after));
+            let (old, new) = (f.show(Some(before), board), f.show(Some(after), board));
             format!(
                 "{}{}{} → {}",
                 f.label(lang),
@@ -159,11 +92,11 @@ pub fn change_note(board: &Board, before: &Task, after: &Task) -> Option<String>
 /// The note of a new task: every field it starts with.
 pub fn creation_note(board: &Board, t: &Task) -> String {
     let lang = board.lang();
-    let parts: Vec<String> = FIELDS
-        .iter()
+    let parts: Vec<String> = noted()
         .filter_map(|f| {
-            let v = f.value(board, t);
-            (!v.is_empty()).then(|| format!("{}{}{v}", f.label(lang), colon(lang)))
+            let v = f.show(Some(t), board);
+            // Only what the task starts with: an absent value shows as a dash.
+            (!v.is_empty() && v != "—").then(|| format!("{}{}{v}", f.label(lang), colon(lang)))
         })
         .collect();
     match lang {

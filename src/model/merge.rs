@@ -36,8 +36,8 @@ pub enum TaskField {
     Existence,
 }
 
-/// The fixed fields, in the order they are compared.
-const FIXED: [TaskField; 9] = [
+/// The fixed fields, in the order of the task form (and of the canonical file).
+pub const FIELDS: [TaskField; 9] = [
     TaskField::Title,
     TaskField::Phase,
     TaskField::Lead,
@@ -50,8 +50,29 @@ const FIXED: [TaskField; 9] = [
 ];
 
 impl TaskField {
+    /// The field's name as the form shows it, in the board's language.
+    pub fn label(&self, lang: crate::model::Lang) -> String {
+        let (zh, en) = match self {
+            TaskField::Title => ("任务名称", "title"),
+            TaskField::Phase => ("阶段", "phase"),
+            TaskField::Lead => ("牵头单位", "lead unit"),
+            TaskField::Partners => ("责任单位", "co-units"),
+            TaskField::Deadline => ("完成时限", "deadline"),
+            TaskField::Status => ("状态", "status"),
+            TaskField::Category => ("类别", "category"),
+            TaskField::ExtendedTo => ("延期至", "extended to"),
+            TaskField::ExtensionReason => ("延期原因", "extension reason"),
+            TaskField::Extra(k) => return k.clone(),
+            TaskField::Existence => (
+                "整项任务（一方删除，另一方修改）",
+                "the whole task (removed on one side, changed on the other)",
+            ),
+        };
+        lang.pick(zh, en).to_string()
+    }
+
     /// Whether the field holds the same value in both tasks.
-    fn same(&self, a: &Task, b: &Task) -> bool {
+    pub fn same(&self, a: &Task, b: &Task) -> bool {
         match self {
             TaskField::Title => a.title == b.title,
             TaskField::Phase => a.phase == b.phase,
@@ -109,7 +130,7 @@ impl TaskField {
                 .iter()
                 .map(|p| board.unit_name(p))
                 .collect::<Vec<_>>()
-                .join("、"),
+                .join(board.lang().pick("、", ", ")),
             TaskField::Deadline => date(t.deadline),
             TaskField::Status => board
                 .statuses
@@ -319,7 +340,7 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
 
 /// Merges one task that all three sides have into `out` (which starts as theirs).
 fn merge_task(base: &Task, mine: &Task, theirs: &Task, out: &mut Task, clashes: &mut Vec<Clash>) {
-    let mut fields: Vec<TaskField> = FIXED.to_vec();
+    let mut fields: Vec<TaskField> = FIELDS.to_vec();
     for t in [base, mine, theirs] {
         for (k, _) in &t.extra.0 {
             let f = TaskField::Extra(k.clone());

@@ -2,30 +2,9 @@
 
 use super::text::fit;
 use crate::app::{App, ClashAsk};
-use crate::model::merge::{BoardPart, Clash, TaskField};
+use crate::model::merge::{BoardPart, Clash};
 use crate::model::{Lang, Task};
 use ratatui::text::Line;
-
-/// The field's name as the form shows it.
-pub fn field_name(field: &TaskField, lang: Lang) -> String {
-    let (zh, en) = match field {
-        TaskField::Title => ("任务名称", "title"),
-        TaskField::Phase => ("阶段", "phase"),
-        TaskField::Lead => ("牵头单位", "lead unit"),
-        TaskField::Partners => ("责任单位", "co-units"),
-        TaskField::Deadline => ("完成时限", "deadline"),
-        TaskField::Status => ("状态", "status"),
-        TaskField::Category => ("类别", "category"),
-        TaskField::ExtendedTo => ("延期至", "extended to"),
-        TaskField::ExtensionReason => ("延期原因", "extension reason"),
-        TaskField::Extra(k) => return k.clone(),
-        TaskField::Existence => (
-            "整项任务（一方删除，另一方修改）",
-            "the whole task (removed on one side, changed on the other)",
-        ),
-    };
-    lang.pick(zh, en).to_string()
-}
 
 fn part_name(part: BoardPart, lang: Lang) -> &'static str {
     match part {
@@ -76,7 +55,7 @@ pub fn lines(app: &App, ask: &ClashAsk, w: usize) -> Vec<Line<'static>> {
             out.push(Line::raw(fit(&title, w)));
             let by = theirs.as_deref().and_then(|t| their_author(app, t));
             (
-                field_name(field, lang),
+                field.label(lang),
                 field.show(me, &app.board),
                 field.show(theirs.as_deref(), &ask.theirs),
                 by,
