@@ -1,7 +1,6 @@
 //! `ducha export BOARD`: the board as the office's ledger (台账), `.xlsx` or CSV.
 
 use crate::ledger::{export_csv, export_xlsx};
-use crate::model::validate::has_errors;
 use crate::model::Board;
 use crate::report::Scope;
 use crate::store;
@@ -45,21 +44,12 @@ impl Target {
 /// Writes the ledger; a board with errors, an unknown scope or output kind is refused.
 pub fn run(path: &Path, output: Option<&Path>, today: NaiveDate, scope: Scope) -> ExitCode {
     let name = crate::model::text::sanitize(&path.display().to_string()).into_owned();
-    let loaded = match store::load(path) {
+    let loaded = match super::load::valid_board(path) {
         Ok(l) => l,
-        Err(e) => {
-            super::say::err(&e.message(Default::default()));
-            return ExitCode::from(if e.is_unreadable() { 2 } else { 1 });
-        }
+        Err(code) => return code,
     };
     let board = &loaded.parsed.board;
     let lang = board.lang();
-    if has_errors(&loaded.parsed.diagnostics) {
-        for d in &loaded.parsed.diagnostics {
-            super::say::err(&d.render(&name, lang));
-        }
-        return ExitCode::from(1);
-    }
     if let Some(message) = scope_problem(board, &scope) {
         super::say::err(&format!("{name}: {message}"));
         return ExitCode::from(2);

@@ -5,6 +5,7 @@ mod export;
 mod fmt;
 pub mod gen;
 mod import;
+mod load;
 mod merge;
 mod notice;
 mod output;

@@ -4,7 +4,6 @@
 
 use super::{say, NoticeFormat};
 use crate::model::text::printable_path;
-use crate::model::validate::has_errors;
 use crate::model::{Board, Lang, Stamp};
 use crate::notice::{self, Notice};
 use crate::store::{self, Comments, SaveOutcome};
@@ -32,21 +31,12 @@ pub struct Options {
 /// Writes the notices and records them; a board with errors is refused with its errors.
 pub fn run(path: &Path, today: NaiveDate, opts: Options) -> ExitCode {
     let name = printable_path(path);
-    let loaded = match store::load(path) {
+    let loaded = match super::load::valid_board(path) {
         Ok(l) => l,
-        Err(e) => {
-            say::err(&e.message(Default::default()));
-            return ExitCode::from(if e.is_unreadable() { 2 } else { 1 });
-        }
+        Err(code) => return code,
     };
     let board = &loaded.parsed.board;
     let lang = board.lang();
-    if has_errors(&loaded.parsed.diagnostics) {
-        for d in &loaded.parsed.diagnostics {
-            say::err(&d.render(&name, lang));
-        }
-        return ExitCode::from(1);
-    }
     let units = match super::scope::units(board, &opts.units) {
         Ok(u) => u,
         Err(msg) => {

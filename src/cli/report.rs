@@ -3,9 +3,7 @@
 use super::say;
 use super::Format;
 use crate::model::text::printable_path;
-use crate::model::validate::has_errors;
 use crate::report::{self, Report, Scope};
-use crate::store;
 use chrono::NaiveDate;
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,21 +26,12 @@ pub struct Options {
 /// Prints (or writes) the report; a board with errors is refused with its errors.
 pub fn run(path: &Path, today: NaiveDate, opts: Options) -> ExitCode {
     let name = printable_path(path);
-    let loaded = match store::load(path) {
+    let loaded = match super::load::valid_board(path) {
         Ok(l) => l,
-        Err(e) => {
-            say::err(&e.message(Default::default()));
-            return ExitCode::from(if e.is_unreadable() { 2 } else { 1 });
-        }
+        Err(code) => return code,
     };
     let board = &loaded.parsed.board;
     let lang = board.lang();
-    if has_errors(&loaded.parsed.diagnostics) {
-        for d in &loaded.parsed.diagnostics {
-            say::err(&d.render(&name, lang));
-        }
-        return ExitCode::from(1);
-    }
     let scope = match resolve(board, &opts) {
         Ok(s) => s,
         Err(msg) => {
