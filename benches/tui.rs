@@ -151,6 +151,22 @@ fn key_to_frame(c: &mut Criterion) {
             draw(&mut terminal, &app);
         })
     });
+
+    // The overview, scrolled a line at a time: every frame draws the gauges, the changes since
+    // the last meeting and the trend.
+    let mut app = app_on_first_column(10_000);
+    let mut terminal = test_terminal();
+    update(&mut app, Action::NextView);
+    update(&mut app, Action::NextView);
+    draw(&mut terminal, &app);
+    let mut down = true;
+    g.bench_function("overview_scroll", |b| {
+        b.iter(|| {
+            update(&mut app, if down { Action::Down } else { Action::Up });
+            down = !down;
+            draw(&mut terminal, &app);
+        })
+    });
     g.finish();
 }
 
