@@ -69,8 +69,8 @@ pub fn lines(app: &App, ask: &ClashAsk, w: usize) -> Vec<Line<'static>> {
         ),
     };
     let who = who.map_or_else(
-        || p("他人", "theirs").to_string(),
-        |w| format!("{}{w}", p("他人：", "theirs: ")),
+        || p("他人", "Theirs").to_string(),
+        |w| format!("{}{w}", p("他人：", "Theirs: ")),
     );
     out.push(Line::raw(""));
     out.push(Line::raw(fit(
