@@ -66,7 +66,7 @@ fn an_unclosed_flow_mapping_names_where_it_was_opened() {
         (
             1,
             "".into(),
-            "board.yaml:6:6: error: did not find expected ',' or '}', while parsing a flow mapping at line 5 column 5\n"
+            "board.yaml:7:3: error: did not find expected ',' or '}', while parsing a flow mapping at line 5 column 5\n"
                 .into()
         )
     );

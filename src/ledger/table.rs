@@ -125,7 +125,7 @@ fn task_columns(tasks: &[&Task]) -> Vec<TaskCol> {
 
 /// An unknown key's value as a cell; lists and maps as one line of text.
 fn raw_out(v: &Raw) -> Out {
-    match v {
+    match v.value() {
         Raw::Null => Out::Empty,
         Raw::Bool(b) => Out::Bool(*b),
         Raw::Int(i) => Out::Int(*i),

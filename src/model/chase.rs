@@ -12,11 +12,11 @@ impl Progress {
     /// The units a 催办 entry chased; `None` when the entry is not a 催办.
     pub fn chased_units(&self) -> Option<Vec<&str>> {
         let (_, v) = self.extra.0.iter().find(|(k, _)| k == KEY)?;
-        Some(match v {
+        Some(match v.value() {
             Raw::Str(s) => vec![s.as_str()],
             Raw::Seq(items) => items
                 .iter()
-                .filter_map(|i| match i {
+                .filter_map(|i| match i.value() {
                     Raw::Str(s) => Some(s.as_str()),
                     _ => None,
                 })
@@ -49,7 +49,7 @@ impl Task {
 impl Board {
     /// The office that issues reports and notices: the board's `office:` key, else a generic name.
     pub fn office(&self) -> String {
-        let given = self.extra.0.iter().find_map(|(k, v)| match v {
+        let given = self.extra.0.iter().find_map(|(k, v)| match v.value() {
             Raw::Str(s) if k == "office" && !s.trim().is_empty() => Some(s.trim()),
             _ => None,
         });

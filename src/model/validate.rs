@@ -272,15 +272,16 @@ pub fn validate(board: &Board) -> Vec<Diagnostic> {
 
 /// Text of a clash record's value as a person reads it.
 fn shown(v: Option<&Raw>, lang: Lang) -> String {
-    match v {
+    match v.map(Raw::value) {
         None | Some(Raw::Null) => lang.pick("（无）", "(none)").into(),
-        Some(Raw::Str(s)) => s.clone(),
+        Some(Raw::Str(s) | Raw::Plain(s)) => s.clone(),
         Some(Raw::Bool(b)) => b.to_string(),
         Some(Raw::Int(i)) => i.to_string(),
         Some(Raw::UInt(u)) => u.to_string(),
         Some(Raw::Float(f)) => f.to_string(),
         // `ducha merge` writes text; a list or mapping can only come from a hand edit.
         Some(Raw::Seq(_) | Raw::Map(_)) => "…".into(),
+        Some(v) => v.one_line(),
     }
 }
 
@@ -311,7 +312,7 @@ fn clash_records(board: &Board, lang: Lang, out: &mut Vec<Diagnostic>) {
     let Some((_, list)) = board.extra.0.iter().find(|(k, _)| k == CLASHES_KEY) else {
         return;
     };
-    let entries = match list {
+    let entries = match list.value() {
         Raw::Null => return,
         Raw::Seq(entries) => entries,
         _ => {
@@ -326,10 +327,10 @@ fn clash_records(board: &Board, lang: Lang, out: &mut Vec<Diagnostic>) {
         }
     };
     for (i, entry) in entries.iter().enumerate() {
-        let get = |key: &str| match entry {
+        let get = |key: &str| match entry.value() {
             Raw::Map(m) => m
                 .iter()
-                .find(|(k, _)| matches!(k, Raw::Str(k) if k == key))
+                .find(|(k, _)| k.as_text().is_some_and(|k| k == key))
                 .map(|(_, v)| v),
             _ => None,
         };
@@ -344,7 +345,8 @@ fn clash_records(board: &Board, lang: Lang, out: &mut Vec<Diagnostic>) {
         };
         // Quoted, because values may hold spaces and commas; "none" is not a value.
         let value = |key: &str| match get(key) {
-            None | Some(Raw::Null) => shown(None, lang),
+            None => shown(None, lang),
+            Some(v) if *v.value() == Raw::Null => shown(None, lang),
             v => match lang {
                 Lang::Zh => format!("“{}”", shown(v, lang)),
                 Lang::En => format!("\"{}\"", shown(v, lang)),

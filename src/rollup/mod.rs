@@ -8,7 +8,7 @@ pub use render::{json, markdown};
 pub use source::Source;
 
 use crate::model::facts::Tally;
-use crate::model::{Board, Lang, Raw};
+use crate::model::{Board, Lang};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -73,11 +73,7 @@ fn text_key(b: &Board, key: &str) -> Option<String> {
         .0
         .iter()
         .find(|(k, _)| k == key)
-        .and_then(|(_, v)| match v {
-            Raw::Str(s) => Some(s.clone()),
-            Raw::Int(i) => Some(i.to_string()),
-            _ => None,
-        })
+        .and_then(|(_, v)| v.as_text().map(|s| s.into_owned()))
 }
 
 /// Reads one board's text into its row and its board (when readable).

@@ -1,6 +1,6 @@
 //! Turns what was read from a file into a board, collecting every problem instead of stopping.
 
-use super::de::{FileBoard, FilePhase, FileProgress, FileStatus, FileTask, FileUnit, Text};
+use super::file::{FileBoard, FilePhase, FileProgress, FileStatus, FileTask, FileUnit, Text};
 use crate::model::text::sanitize;
 use crate::model::validate::Diagnostic;
 use crate::model::{Board, Lang, Phase, Progress, Stamp, Status, Task, Unit};

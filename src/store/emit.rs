@@ -7,6 +7,7 @@ mod raw;
 
 use crate::model::{Board, Extra, Progress, Raw, Task};
 use chrono::NaiveDate;
+pub(super) use raw::float;
 use raw::{extra_block, flow};
 use std::fmt::Write;
 
@@ -234,6 +235,7 @@ pub(super) fn task(out: &mut String, t: &Task) {
 
 /// The board in canonical form.
 pub fn to_yaml(b: &Board) -> String {
+    let _doc = raw::Document::begin();
     let mut out = String::with_capacity(256 + b.tasks.len() * 320);
     head(&mut out, b);
     tasks_key(&mut out, b.tasks.is_empty());
@@ -252,6 +254,7 @@ pub fn write_yaml<W: std::io::Write>(
     b: &Board,
     tasks: impl Iterator<Item = Task>,
 ) -> std::io::Result<()> {
+    let _doc = raw::Document::begin();
     let mut out = String::with_capacity(4096);
     head(&mut out, b);
     let mut tasks = tasks.peekable();

@@ -5,7 +5,6 @@
 //! marker is a YAML comment, so the board before the first record reads as it is; a record cut
 //! short by a crash ends the replay there, keeping everything before it.
 
-use super::de::FileBoard;
 use super::emit;
 use crate::model::{Board, Change, Progress};
 use std::io::Write;
@@ -56,7 +55,7 @@ pub(super) fn split(text: &str) -> (&str, &str) {
 
 fn read_entry(block: &str) -> Option<Progress> {
     let text = format!("title: x\ntasks: []\nlog:\n{block}");
-    let file: FileBoard = serde_yaml::from_str(&text).ok()?;
+    let file = super::reader::read_exact(&text)?;
     let (mut board, _) = super::build::build(file);
     (board.log.len() == 1).then(|| board.log.remove(0))
 }

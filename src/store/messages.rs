@@ -9,7 +9,7 @@ use crate::model::Lang;
 
 /// A limit on what a file may ask of the reader, where the file goes over it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Limit {
+pub(crate) enum Limit {
     /// Brackets nested too deep.
     Depth(usize, usize),
     /// Too many values.

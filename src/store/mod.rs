@@ -2,15 +2,16 @@
 
 mod aliases;
 mod build;
-mod de;
 mod emit;
+mod events;
+mod file;
 mod journal;
-mod lenient;
 mod lock;
 mod lossy;
 mod messages;
 mod patch;
 mod read;
+mod reader;
 mod recovery;
 mod save;
 mod scan;
@@ -34,9 +35,9 @@ use crate::model::{Board, Lang};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are refused rather than read into memory (16 MiB: a board of 10,000
-/// tasks takes about 3 MiB).
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Files larger than this are refused rather than read into memory (64 MiB: a board of 100,000
+/// tasks, a city's years of 台账, takes about 33 MiB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The identity of a file's content, to notice that someone else saved it meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,42 +167,23 @@ pub(crate) fn has_comments(text: &str) -> bool {
     scan::scan(text).map_or(true, |s| s.comments)
 }
 
-/// Splits serde_yaml's "path: message at line L column C" into its parts.
-///
-/// Only the position that is reported separately is cut out of the message: a syntax error may
-/// name a second one ("while parsing a flow mapping at line 3 column 5"), which says where the
-/// unclosed bracket was opened.
-fn syntax_diagnostic(err: &serde_yaml::Error, lang: Lang) -> Diagnostic {
-    let full = err.to_string();
-    let at = err
-        .location()
-        .map(|l| format!(" at line {} column {}", l.line(), l.column()));
-    let msg = match at
-        .as_deref()
-        .and_then(|a| full.find(a).map(|i| (i, a.len())))
-    {
-        Some((i, n)) => format!("{}{}", &full[..i], &full[i + n..]),
-        None => full,
-    };
-    let (path, detail) = match msg.split_once(": ") {
-        Some((p, rest)) if !p.is_empty() && !p.contains(char::is_whitespace) => (p, rest),
-        _ => ("", msg.as_str()),
-    };
-    let mut d = Diagnostic::error(path, messages::localize(detail, lang));
-    d.pos = err.location().map(|l| (l.line(), l.column()));
-    d
-}
-
 /// The error for a limit of the pre-scan, or of the aliases, at its position.
-fn limit_diagnostic(limit: messages::Limit, lang: Lang) -> Diagnostic {
+pub(super) fn limit_diagnostic(limit: messages::Limit, lang: Lang) -> Diagnostic {
     let mut d = Diagnostic::error("", messages::limit(limit, lang));
     d.pos = Some(limit.pos());
     d
 }
 
 /// Refuses text over the limits, before the YAML reader spends time and memory on it.
+///
+/// The reader bounds nesting and the number of values itself, as it goes; the pre-scan is what
+/// tells comments apart from a `#` inside text, so a text without `#` needs none.
 fn within_limits(text: &str, lang: Lang) -> Result<scan::Shape, Diagnostic> {
-    let shape = scan::scan(text).map_err(|e| limit_diagnostic(e.into(), lang))?;
+    let shape = if text.as_bytes().contains(&b'#') || may_hold_too_many(text) {
+        scan::scan(text).map_err(|e| limit_diagnostic(e.into(), lang))?
+    } else {
+        scan::Shape::default()
+    };
     // Without an anchor there is no alias, and nothing to expand.
     if text.as_bytes().contains(&b'&') {
         aliases::check(text).map_err(|e| limit_diagnostic(e.into(), lang))?;
@@ -209,29 +191,14 @@ fn within_limits(text: &str, lang: Lang) -> Result<scan::Shape, Diagnostic> {
     Ok(shape)
 }
 
-/// The byte offset a reader error gives instead of a line ("… at position 1652"): the YAML
-/// reader says only that for a character it refuses.
-fn reader_offset(err: &serde_yaml::Error) -> Option<usize> {
-    let msg = err.to_string();
-    let (_, rest) = msg.rsplit_once(" at position ")?;
-    rest.split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()
-}
-
-/// Line and column (1-based, in characters) of byte `at` of `text`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = &text[..at];
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[start..].chars().count() + 1,
-    )
+/// Whether the text could hold more than [`MAX_NODES`] values: a value takes a line, a comma or
+/// a bracket of its own, but a key and its value may share one.
+fn may_hold_too_many(text: &str) -> bool {
+    let separators = text
+        .bytes()
+        .filter(|b| matches!(b, b'\n' | b',' | b'[' | b'{'))
+        .count();
+    2 * (separators + 1) > MAX_NODES
 }
 
 /// Whether `path` is `under` itself or a field or item inside it.
@@ -242,6 +209,14 @@ fn is_within(path: &str, under: &str) -> bool {
 
 /// Parses and checks board text.
 pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
+    parse_with(text, None)
+}
+
+/// [`parse`], telling `progress` now and then how many bytes of how many have been read.
+pub fn parse_with<'a>(
+    text: &'a str,
+    progress: Option<&'a mut dyn FnMut(usize, usize)>,
+) -> Result<Parsed, Diagnostic> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         let lang = Lang::default();
@@ -250,23 +225,10 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
             lang.pick("文件为空", "the file is empty"),
         ));
     }
-    let shape = within_limits(text, guess_lang(text))?;
-    de::take_big_ints();
-    let (file, mut diagnostics) = match serde_yaml::from_str::<de::FileBoard>(text) {
-        Ok(file) => (Some(file), Vec::new()),
-        Err(e) => {
-            let offset = reader_offset(&e);
-            let read = lenient::read(text, &e, guess_lang(text)).map_err(|mut d| {
-                if let Some(at) = offset {
-                    d.pos = Some(line_col(text, at));
-                } else if d.pos.is_none() {
-                    d.pos = spans::second_document(text);
-                }
-                d
-            })?;
-            (read.file, read.errors)
-        }
-    };
+    let lang = guess_lang(text);
+    let shape = within_limits(text, lang)?;
+    let reading = reader::read(text, lang, progress)?;
+    let (file, mut diagnostics) = (reading.file, reading.errors);
     let board = match file {
         Some(file) => {
             let (board, built) = build::build(file);
@@ -290,18 +252,14 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
         // So many wrong values that the rest would only be noise: those are the report.
         None => Board::default(),
     };
-    if !diagnostics.is_empty() {
+    // Problems found after reading are placed by a second, rarer pass over the text.
+    if diagnostics.iter().any(|d| d.pos.is_none()) {
         let at = spans::positions(text);
-        for d in &mut diagnostics {
+        for d in diagnostics.iter_mut().filter(|d| d.pos.is_none()) {
             d.pos = spans::locate(&at, &d.path);
         }
     }
-    diagnostics.extend(lossy::warnings(
-        text,
-        &shape.tags,
-        &de::take_big_ints(),
-        board.lang(),
-    ));
+    diagnostics.extend(lossy::warnings(&reading.tags, board.lang()));
     if !diagnostics.is_empty() {
         // In file order, as an editor walks them; problems of the whole file first.
         diagnostics.sort_by_key(|d| d.pos);
@@ -334,9 +292,17 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     read::bytes(path)
 }
 
-/// Parses text into a generic YAML tree and drops it: the baseline the benchmarks compare with.
+/// Runs the YAML parser over the text and drops its events: the floor the benchmarks compare
+/// loading with.
 pub fn bare_parse(text: &str) -> bool {
-    serde_yaml::from_str::<serde_yaml::Value>(text).is_ok()
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
+    loop {
+        match parser.next_token() {
+            Ok((yaml_rust2::parser::Event::StreamEnd, _)) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 impl fmt::Display for LoadError {

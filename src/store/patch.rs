@@ -7,7 +7,6 @@
 //! board's own fields changed, tasks reordered, an unusual layout) returns `None`, and the caller
 //! writes the canonical form instead.
 
-use super::de::FileBoard;
 use super::emit;
 use crate::model::{Board, Progress, Task};
 use std::collections::{HashMap, HashSet};
@@ -79,7 +78,7 @@ fn layout(lines: &[&str]) -> Option<Layout> {
 /// Reads one task from its block of lines, as a board file holding only it would.
 pub(super) fn read_task(block: &str) -> Option<Task> {
     let text = format!("title: x\ntasks:\n{block}");
-    let file: FileBoard = serde_yaml::from_str(&text).ok()?;
+    let file = super::reader::read_exact(&text)?;
     let (mut board, _) = super::build::build(file);
     (board.tasks.len() == 1).then(|| board.tasks.remove(0))
 }
@@ -391,7 +390,7 @@ fn append_log(text: String, old: &[Progress], added: &[Progress]) -> Option<Stri
     lines.splice(at..at, entries);
     let out: String = lines.iter().map(|l| format!("{l}\n")).collect();
     // The log is read back whole: it must be exactly the new one.
-    let file: FileBoard = serde_yaml::from_str(&out).ok()?;
+    let file = super::reader::read_exact(&out)?;
     let (board, _) = super::build::build(file);
     (board.log.len() == old.len() + added.len()
         && board.log[..old.len()] == *old

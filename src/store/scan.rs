@@ -13,7 +13,7 @@
 pub const MAX_DEPTH: usize = 100;
 
 /// At most this many values (scalars, collections, aliases) in one file.
-pub const MAX_NODES: usize = 2_000_000;
+pub const MAX_NODES: usize = 8_000_000;
 
 /// What the scan found in a file within the limits.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -82,6 +82,10 @@ struct Scan<'a> {
     key_col: usize,
     /// A block scalar being skipped: its parent indent and, once known, its content indent.
     block: Option<(isize, Option<usize>)>,
+    /// Where each bracket still open was opened (line, column, bracket).
+    open_at: Vec<(usize, usize, char)>,
+    /// The scan stops at the start of this line.
+    stop_line: usize,
 }
 
 /// The length of the line break at `i` (YAML's: LF, CR, CRLF, NEL, LS, PS), if there is one.
@@ -135,10 +139,11 @@ impl Scan<'_> {
     fn open(&mut self) -> Result<(), Exceeded> {
         self.count_node()?;
         self.depth += 1;
+        let (l, c) = self.pos(self.i);
         if self.depth > MAX_DEPTH {
-            let (l, c) = self.pos(self.i);
             return Err(Exceeded::Depth(l, c));
         }
+        self.open_at.push((l, c, char::from(self.b[self.i])));
         self.token_start = true;
         self.in_plain = false;
         self.i += 1;
@@ -381,6 +386,7 @@ impl Scan<'_> {
             b'[' | b'{' => self.open()?,
             b']' | b'}' => {
                 self.depth -= 1;
+                self.open_at.pop();
                 self.in_plain = false;
                 self.token_start = false;
                 self.i += 1;
@@ -447,8 +453,9 @@ impl Scan<'_> {
         }
     }
 
-    fn run(mut self) -> Result<Shape, Exceeded> {
-        while self.i < self.b.len() {
+    /// Goes over the text up to the stop line.
+    fn walk(&mut self) -> Result<(), Exceeded> {
+        while self.i < self.b.len() && self.line < self.stop_line {
             if self.start_line() {
                 while !self.at_line_end() {
                     self.skip_text();
@@ -469,6 +476,11 @@ impl Scan<'_> {
                 self.next_line();
             }
         }
+        Ok(())
+    }
+
+    fn run(mut self) -> Result<Shape, Exceeded> {
+        self.walk()?;
         Ok(Shape {
             comments: self.comments,
             nodes: self.nodes,
@@ -479,6 +491,18 @@ impl Scan<'_> {
 
 /// Scans `text`, stopping at the first limit it goes over.
 pub fn scan(text: &str) -> Result<Shape, Exceeded> {
+    scanner(text, usize::MAX).run()
+}
+
+/// The innermost bracket (`[`, `{`) still open where line `line` starts, and where it was opened:
+/// for a syntax error there, the place a clerk should look.
+pub fn open_bracket(text: &str, line: usize) -> Option<(usize, usize, char)> {
+    let mut s = scanner(text, line);
+    s.walk().ok()?;
+    s.open_at.last().copied()
+}
+
+fn scanner(text: &str, stop_line: usize) -> Scan<'_> {
     Scan {
         b: text.as_bytes(),
         i: 0,
@@ -495,8 +519,9 @@ pub fn scan(text: &str) -> Result<Shape, Exceeded> {
         node_col: None,
         key_col: 0,
         block: None,
+        open_at: Vec::new(),
+        stop_line,
     }
-    .run()
 }
 
 #[cfg(test)]

@@ -107,26 +107,6 @@ pub(super) fn positions(text: &str) -> HashMap<String, (usize, usize)> {
     rec.at
 }
 
-/// Where the second YAML document of `text` starts, for the reader's error about it, which
-/// has no position of its own.
-pub(super) fn second_document(text: &str) -> Option<(usize, usize)> {
-    let mut parser = Parser::new_from_str(text);
-    let mut starts = 0;
-    while let Ok((ev, mark)) = parser.next_token() {
-        match ev {
-            Event::StreamEnd => break,
-            Event::DocumentStart => {
-                starts += 1;
-                if starts == 2 {
-                    return Some((mark.line(), mark.col() + 1));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
 /// The position of `path`, or of its nearest ancestor that exists in the file.
 pub(super) fn locate(at: &HashMap<String, (usize, usize)>, path: &str) -> Option<(usize, usize)> {
     let mut p = path;
@@ -151,11 +131,5 @@ mod tests {
         assert_eq!(at.get("phases[0].start"), Some(&(3, 14)));
         assert_eq!(at.get("tasks[0].deadline"), Some(&(6, 5)));
         assert_eq!(locate(&at, "tasks[0].title"), Some((5, 5)));
-    }
-
-    #[test]
-    fn the_second_document_is_found() {
-        assert_eq!(second_document("title: x\n---\ntitle: y\n"), Some((2, 1)));
-        assert_eq!(second_document("title: x\n"), None);
     }
 }

@@ -2,11 +2,84 @@
 
 use super::scalar;
 use crate::model::{Extra, Raw};
+use std::cell::RefCell;
 use std::fmt::Write;
+
+thread_local! {
+    /// Anchors written so far in the document being written on this thread. An alias is written
+    /// as `*name` only when its anchor, with the same value, is already above it: the canonical
+    /// order of keys may differ from the file's, and an alias before its anchor is an error.
+    static ANCHORS: RefCell<Option<Vec<(String, Raw)>>> = const { RefCell::new(None) };
+}
+
+/// While alive, anchors written are remembered so that later aliases can refer to them; outside
+/// a document (one task rewritten in place) every alias is written out as its value.
+pub(crate) struct Document;
+
+impl Document {
+    /// Starts a document with no anchors written yet.
+    pub(crate) fn begin() -> Document {
+        ANCHORS.with(|a| *a.borrow_mut() = Some(Vec::new()));
+        Document
+    }
+}
+
+impl Drop for Document {
+    fn drop(&mut self) {
+        ANCHORS.with(|a| *a.borrow_mut() = None);
+    }
+}
+
+fn note_anchor(name: &str, v: &Raw) {
+    ANCHORS.with(|a| {
+        if let Some(list) = a.borrow_mut().as_mut() {
+            list.push((name.to_string(), v.clone()));
+        }
+    });
+}
+
+/// Whether `*name` written here reads back as `v`: the latest anchor of that name holds it.
+fn anchor_above(name: &str, v: &Raw) -> bool {
+    ANCHORS.with(|a| {
+        a.borrow()
+            .as_ref()
+            .and_then(|list| list.iter().rev().find(|(n, _)| n == name))
+            .is_some_and(|(_, held)| held == v)
+    })
+}
+
+/// Whether a plain scalar kept as written can stand here: inside brackets a reader stops at
+/// the flow indicators, which a block value may hold.
+fn plain_fits(s: &str, flow: bool) -> bool {
+    !(flow && s.contains([',', '[', ']', '{', '}']))
+}
+
+/// Writes the properties of a value (`&name`, `!tag`, each followed by a space) and returns the
+/// value under them; an alias that can be written as `*name` is returned as it is.
+fn properties<'v>(out: &mut String, mut v: &'v Raw) -> &'v Raw {
+    loop {
+        match v {
+            Raw::Anchored(name, inner) => {
+                note_anchor(name, inner);
+                out.push('&');
+                out.push_str(name);
+                out.push(' ');
+                v = inner;
+            }
+            Raw::Tagged(tag, inner) => {
+                out.push_str(tag);
+                out.push(' ');
+                v = inner;
+            }
+            Raw::Alias(name, target) if !anchor_above(name, target) => v = target,
+            v => return v,
+        }
+    }
+}
 
 /// A float as every reader reads it back: YAML 1.1 readers (PyYAML) need a `.` in the mantissa
 /// and a sign in the exponent (`1.0e+20`, not Rust's `1e20`, which they take for text).
-fn float(f: f64) -> String {
+pub(crate) fn float(f: f64) -> String {
     if f.is_nan() {
         return ".nan".into();
     }
@@ -28,9 +101,11 @@ const SIMPLE_KEY_MAX: usize = 1000;
 
 /// Whether a `<<` key with this value is a merge key, as readers that apply merges expect.
 fn merges(v: &Raw) -> bool {
-    match v {
+    match v.value() {
         Raw::Map(_) => true,
-        Raw::Seq(items) => !items.is_empty() && items.iter().all(|i| matches!(i, Raw::Map(_))),
+        Raw::Seq(items) => {
+            !items.is_empty() && items.iter().all(|i| matches!(i.value(), Raw::Map(_)))
+        }
         _ => false,
     }
 }
@@ -76,6 +151,16 @@ pub(super) fn flow(out: &mut String, v: &Raw) {
         }
         Raw::Float(f) => out.push_str(&float(*f)),
         Raw::Str(s) => scalar(out, s, true),
+        Raw::Plain(s) if plain_fits(s, true) => out.push_str(s),
+        Raw::Plain(s) => scalar(out, s, true),
+        Raw::Alias(name, target) if anchor_above(name, target) => {
+            out.push('*');
+            out.push_str(name);
+        }
+        Raw::Tagged(..) | Raw::Anchored(..) | Raw::Alias(..) => {
+            let v = properties(out, v);
+            flow(out, v);
+        }
         Raw::Seq(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -140,6 +225,7 @@ fn block_entry(out: &mut String, indent: usize, k: &Raw, v: &Raw) {
 fn block_scalar(out: &mut String, v: &Raw) {
     match v {
         Raw::Str(s) => scalar(out, s, false),
+        Raw::Plain(s) => out.push_str(s),
         v => flow(out, v),
     }
 }

@@ -1,0 +1,203 @@
+//! The YAML event stream of a board file, with anchors remembered and aliases replayed.
+//!
+//! The parser numbers anchors; the file's own names are read back from the text so that a
+//! rewrite can keep them (`&defaults`, `*defaults`).
+
+use crate::model::Raw;
+use std::collections::HashMap;
+use std::sync::Arc;
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
+
+/// Events of one text, in order, with aliases expanded on request.
+pub(super) struct Source<'a> {
+    parser: Parser<std::str::Chars<'a>>,
+    text: &'a str,
+    /// Events of an expanded alias still to come, last first.
+    replay: Vec<(Event, Marker)>,
+    /// The value of each anchor by the parser's number.
+    anchors: HashMap<usize, Arc<Raw>>,
+    /// Where the previous and the current event of the parser start.
+    prev: Option<Marker>,
+    cur: Option<Marker>,
+    /// A character index and its byte offset, moved forward as the text is looked up.
+    cursor: (usize, usize),
+}
+
+impl<'a> Source<'a> {
+    /// The events of `text`.
+    pub fn new(text: &'a str) -> Source<'a> {
+        Source {
+            parser: Parser::new_from_str(text),
+            text,
+            replay: Vec::new(),
+            anchors: HashMap::new(),
+            prev: None,
+            cur: None,
+            cursor: (0, 0),
+        }
+    }
+
+    /// The next event and where it starts.
+    pub fn next(&mut self) -> Result<(Event, Marker), ScanError> {
+        if let Some(ev) = self.replay.pop() {
+            return Ok(ev);
+        }
+        let (ev, at) = self.parser.next_token()?;
+        self.prev = self.cur;
+        self.cur = Some(at);
+        Ok((ev, at))
+    }
+
+    /// Where the parser's current event starts.
+    pub fn current(&self) -> Option<Marker> {
+        self.cur
+    }
+
+    /// Whether the list or mapping that starts at `at` is written in brackets.
+    pub fn opens_bracket(&mut self, at: Marker) -> bool {
+        let b = self.byte_at(at.index());
+        matches!(self.text.as_bytes().get(b), Some(b'[' | b'{'))
+    }
+
+    /// How many bytes of the text the parser has read.
+    pub fn bytes_read(&mut self) -> usize {
+        let index = self.cur.map_or(0, |m| m.index());
+        self.byte_at(index)
+    }
+
+    /// Remembers the value of anchor `id`.
+    pub fn set_anchor(&mut self, id: usize, v: &Raw) {
+        self.anchors.insert(id, Arc::new(v.clone()));
+    }
+
+    /// The value of anchor `id`; the parser has refused aliases to unknown anchors already, so
+    /// a missing one can only be an anchor on a value still being read (an alias inside it).
+    pub fn anchor(&self, id: usize, at: Marker) -> Result<Arc<Raw>, ScanError> {
+        self.anchors
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| ScanError::new(at, "an alias inside the value it refers to"))
+    }
+
+    /// Makes the next events those of `v`, as if it were written at `at`.
+    pub fn replay(&mut self, v: &Raw, at: Marker) {
+        let mut events = Vec::new();
+        flatten(v, at, &mut events);
+        self.replay.extend(events.into_iter().rev());
+    }
+
+    /// The byte offset of character `index`.
+    fn byte_at(&mut self, index: usize) -> usize {
+        if index < self.cursor.0 {
+            self.cursor = (0, 0);
+        }
+        let (mut ci, mut bi) = self.cursor;
+        let mut chars = self.text[bi..].chars();
+        while ci < index {
+            match chars.next() {
+                Some(c) => bi += c.len_utf8(),
+                None => break,
+            }
+            ci += 1;
+        }
+        self.cursor = (ci, bi);
+        bi
+    }
+
+    /// The name an alias at `at` is written with (`*name`).
+    pub fn alias_name(&mut self, at: Marker) -> String {
+        let b = self.byte_at(at.index());
+        name_at(self.text[b..].strip_prefix('*').unwrap_or(""))
+    }
+
+    /// The name of the anchor on the node that starts at `at` (the parser's current event): the
+    /// last `&name` between the previous event and this one, outside comments.
+    pub fn anchor_name(&mut self, id: usize, at: Marker) -> String {
+        let from = self.prev.map_or(0, |m| m.index()).min(at.index());
+        let from = self.byte_at(from);
+        let to = self.byte_at(at.index());
+        let gap = &self.text[from..to];
+        let found = gap.lines().rev().find_map(|line| {
+            let line = cut_comment(line);
+            let amp = line
+                .char_indices()
+                .rev()
+                .find(|&(i, c)| {
+                    c == '&'
+                        && (i == 0 || line[..i].ends_with([' ', '\t', '[', '{', ',', '-', ':']))
+                })?
+                .0;
+            Some(name_at(&line[amp + 1..]))
+        });
+        found
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("a{id}"))
+    }
+}
+
+/// What follows `&` or `*`: up to a blank or a flow indicator.
+fn name_at(s: &str) -> String {
+    s.chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .collect()
+}
+
+/// A line without its comment (a `#` after a blank, outside quotes).
+fn cut_comment(line: &str) -> &str {
+    let mut quote = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '\'' | '"') if prev.is_whitespace() || "[{,:-".contains(prev) => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if prev.is_whitespace() => return &line[..i],
+            _ => {}
+        }
+        prev = c;
+    }
+    line
+}
+
+/// The events a value reads as, without tags or anchors (which typed reading ignores).
+fn flatten(v: &Raw, at: Marker, out: &mut Vec<(Event, Marker)>) {
+    let scalar = |s: String, style| (Event::Scalar(s, style, 0, None), at);
+    match v {
+        Raw::Null => out.push(scalar("~".into(), TScalarStyle::Plain)),
+        Raw::Bool(b) => out.push(scalar(b.to_string(), TScalarStyle::Plain)),
+        Raw::Int(i) => out.push(scalar(i.to_string(), TScalarStyle::Plain)),
+        Raw::UInt(u) => out.push(scalar(u.to_string(), TScalarStyle::Plain)),
+        Raw::Float(f) => out.push(scalar(f.to_string(), TScalarStyle::Plain)),
+        Raw::Plain(s) => out.push(scalar(s.clone(), TScalarStyle::Plain)),
+        Raw::Str(s) => out.push(scalar(s.clone(), TScalarStyle::DoubleQuoted)),
+        Raw::Tagged(_, v) | Raw::Anchored(_, v) => flatten(v, at, out),
+        Raw::Alias(_, v) => flatten(v, at, out),
+        Raw::Seq(items) => {
+            out.push((Event::SequenceStart(0, None), at));
+            for i in items {
+                flatten(i, at, out);
+            }
+            out.push((Event::SequenceEnd, at));
+        }
+        Raw::Map(entries) => {
+            out.push((Event::MappingStart(0, None), at));
+            for (k, v) in entries {
+                flatten(k, at, out);
+                flatten(v, at, out);
+            }
+            out.push((Event::MappingEnd, at));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_cut_outside_quotes() {
+        assert_eq!(cut_comment("a: &x v # &y"), "a: &x v ");
+        assert_eq!(cut_comment("a: 'b # c' # d"), "a: 'b # c' ");
+        assert_eq!(cut_comment("a: C#"), "a: C#");
+    }
+}

@@ -1,0 +1,111 @@
+//! File-shaped types: every known key optional, every unknown key kept as written.
+
+use super::reader::{Fatal, Read, Reader};
+use crate::model::Extra;
+use yaml_rust2::parser::Event;
+use yaml_rust2::scanner::Marker;
+
+/// Text written as any scalar: `id: 001` stays "001", `title: 2017` is "2017".
+pub(super) struct Text(pub String);
+
+/// A list of unit ids: a YAML list, or one string separated by commas or 、.
+pub(super) struct TextList(pub Vec<String>);
+
+impl TextList {
+    /// The ids in one string, split at commas, 、 and semicolons.
+    pub fn split(v: &str) -> TextList {
+        TextList(
+            v.split([',', '，', '、', ';', '；'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect(),
+        )
+    }
+}
+
+/// Declares a file-shaped mapping: known keys as optional fields, the rest kept in `extra`.
+macro_rules! file_struct {
+    ($name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
+        #[derive(Default)]
+        pub(super) struct $name {
+            $(pub $field: Option<$ty>,)*
+            pub extra: Extra,
+        }
+
+        impl Read for $name {
+            const EXPECTED: &'static str = "a mapping";
+
+            fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+                let mut out = $name::default();
+                let read = r.mapping(ev, at, |r, key, key_at| {
+                    match key.as_str() {
+                        $(stringify!($field) => {
+                            if out.$field.is_some() {
+                                r.duplicate(stringify!($field), key_at)
+                            } else {
+                                out.$field = r.field(stringify!($field), key_at)?;
+                                Ok(())
+                            }
+                        })*
+                        _ => {
+                            let value = r.unknown()?;
+                            out.extra.0.push((key, value));
+                            Ok(())
+                        }
+                    }
+                })?;
+                Ok(read.then_some(out))
+            }
+        }
+    };
+}
+
+file_struct!(FileBoard {
+    title: Text,
+    lang: Text,
+    warn_days: u32,
+    statuses: Vec<FileStatus>,
+    phases: Vec<FilePhase>,
+    units: Vec<FileUnit>,
+    tasks: Vec<FileTask>,
+    log: Vec<FileProgress>,
+});
+
+file_struct!(FileStatus {
+    id: Text,
+    name: Text,
+    done: bool,
+});
+
+file_struct!(FilePhase {
+    id: Text,
+    name: Text,
+    start: Text,
+    end: Text,
+});
+
+file_struct!(FileUnit {
+    id: Text,
+    name: Text
+});
+
+file_struct!(FileTask {
+    id: Text,
+    title: Text,
+    phase: Text,
+    lead: Text,
+    partners: TextList,
+    deadline: Text,
+    status: Text,
+    category: Text,
+    extended_to: Text,
+    extension_reason: Text,
+    progress: Vec<FileProgress>,
+});
+
+file_struct!(FileProgress {
+    at: Text,
+    by: Text,
+    note: Text,
+});
