@@ -36,7 +36,7 @@ macro_rules! file_struct {
         impl Read for $name {
             const EXPECTED: &'static str = "a mapping";
 
-            fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+            fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
                 let mut out = $name::default();
                 let read = r.mapping(ev, at, |r, key, key_at| {
                     match key.as_str() {

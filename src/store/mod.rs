@@ -213,9 +213,9 @@ pub fn parse(text: &str) -> Result<Parsed, Diagnostic> {
 }
 
 /// [`parse`], telling `progress` now and then how many bytes of how many have been read.
-pub fn parse_with<'a>(
-    text: &'a str,
-    progress: Option<&'a mut dyn FnMut(usize, usize)>,
+pub fn parse_with(
+    text: &str,
+    progress: Option<&mut dyn FnMut(usize, usize)>,
 ) -> Result<Parsed, Diagnostic> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -273,13 +273,22 @@ pub fn parse_with<'a>(
 
 /// Reads a board file, refusing directories, huge files and non-UTF-8 text with a clear error.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_with(path, None)
+}
+
+/// [`load`], telling `progress` now and then how many bytes of how many have been read, so a
+/// large board can show how far it has got.
+pub fn load_with(
+    path: &Path,
+    progress: Option<&mut dyn FnMut(usize, usize)>,
+) -> Result<Loaded, LoadError> {
     let bytes = read_bytes(path)?;
     let text = read::text(path, &bytes)?;
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err(LoadError::Empty(path.to_path_buf()));
     }
-    let parsed =
-        parse(text).map_err(|d| LoadError::Syntax(path.to_path_buf(), d, guess_lang(text)))?;
+    let parsed = parse_with(text, progress)
+        .map_err(|d| LoadError::Syntax(path.to_path_buf(), d, guess_lang(text)))?;
     Ok(Loaded {
         parsed,
         disk: DiskStamp::of(&bytes),

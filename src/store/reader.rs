@@ -33,7 +33,7 @@ pub(super) trait Read: Sized {
     const EXPECTED: &'static str;
     /// Reads the node that starts with `ev`; `None` (after reporting it) when it is of the wrong
     /// type.
-    fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal>;
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal>;
 }
 
 /// One step of a field path (`tasks[3].deadline`).
@@ -46,7 +46,7 @@ enum Step {
 pub(super) type Progress<'p> = &'p mut dyn FnMut(usize, usize);
 
 /// The reading state: the events, where in the board they are, and what went wrong.
-pub(super) struct Reader<'a> {
+pub(super) struct Reader<'a, 'p> {
     src: Source<'a>,
     text: &'a str,
     lang: Lang,
@@ -58,7 +58,7 @@ pub(super) struct Reader<'a> {
     /// How many of the lists and mappings being read are in brackets.
     brackets: usize,
     events: usize,
-    progress: Option<Progress<'a>>,
+    progress: Option<Progress<'p>>,
 }
 
 /// What was read of a board file.
@@ -248,8 +248,8 @@ fn plainer(text: &str, info: &str, at: (usize, usize)) -> (String, (usize, usize
     (info.to_string(), at)
 }
 
-impl<'a> Reader<'a> {
-    fn new(text: &'a str, lang: Lang, progress: Option<Progress<'a>>) -> Reader<'a> {
+impl<'a, 'p> Reader<'a, 'p> {
+    fn new(text: &'a str, lang: Lang, progress: Option<Progress<'p>>) -> Reader<'a, 'p> {
         Reader {
             src: Source::new(text),
             text,
@@ -508,7 +508,7 @@ impl<'a> Reader<'a> {
 
 impl Read for Text {
     const EXPECTED: &'static str = "text";
-    fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
         match ev {
             Event::Scalar(v, ..) => Ok(Some(Text(v))),
             ev => r.wrong(ev, at, Self::EXPECTED).map(|_| None),
@@ -518,7 +518,7 @@ impl Read for Text {
 
 impl Read for TextList {
     const EXPECTED: &'static str = "a list of ids";
-    fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
         match ev {
             Event::Scalar(v, ..) => Ok(Some(TextList::split(&v))),
             Event::SequenceStart(..) => {
@@ -544,7 +544,7 @@ impl Read for TextList {
 
 impl Read for u32 {
     const EXPECTED: &'static str = "u32";
-    fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
         if let Event::Scalar(v, TScalarStyle::Plain, ..) = &ev {
             if let Some(i) = integer(v) {
                 return match u32::try_from(i) {
@@ -562,7 +562,7 @@ impl Read for u32 {
 
 impl Read for bool {
     const EXPECTED: &'static str = "a boolean";
-    fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
         if let Event::Scalar(v, TScalarStyle::Plain, ..) = &ev {
             if let Some(b) = boolean(v) {
                 return Ok(Some(b));
@@ -574,7 +574,7 @@ impl Read for bool {
 
 impl<T: Read + Default> Read for Vec<T> {
     const EXPECTED: &'static str = "a sequence";
-    fn read(r: &mut Reader<'_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
         if !matches!(ev, Event::SequenceStart(..)) {
             return r.wrong(ev, at, Self::EXPECTED).map(|_| None);
         }
@@ -594,10 +594,10 @@ impl<T: Read + Default> Read for Vec<T> {
 
 /// Reads a board file's text (without a byte-order mark); fails on malformed YAML, a limit, or a
 /// document that is not a mapping.
-pub(super) fn read<'a>(
-    text: &'a str,
+pub(super) fn read(
+    text: &str,
     lang: Lang,
-    progress: Option<Progress<'a>>,
+    progress: Option<Progress<'_>>,
 ) -> Result<Reading, Diagnostic> {
     let mut r = Reader::new(text, lang, progress);
     match read_document(&mut r) {
@@ -638,7 +638,7 @@ pub(super) fn read_exact(text: &str) -> Option<FileBoard> {
     }
 }
 
-fn read_document(r: &mut Reader<'_>) -> Result<FileBoard, Fatal> {
+fn read_document(r: &mut Reader<'_, '_>) -> Result<FileBoard, Fatal> {
     loop {
         match r.next()?.0 {
             Event::DocumentStart => break,

@@ -2,6 +2,7 @@
 
 mod backend;
 mod effects;
+mod loading;
 mod picker;
 pub mod rollup;
 mod watch;
@@ -38,7 +39,10 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
 /// Builds the app for a board file, or explains on stderr why it cannot be opened.
 pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, ExitCode> {
     let name = path.display().to_string();
-    let loaded = store::load(path).map_err(|e| {
+    let mut meter = loading::Meter::new(name.clone(), args.lang.unwrap_or_default());
+    let loaded = store::load_with(path, Some(&mut |done, total| meter.tick(done, total)));
+    meter.finish();
+    let loaded = loaded.map_err(|e| {
         eprintln!("{}", e.message(args.lang.unwrap_or_default()));
         ExitCode::from(if e.is_unreadable() { 2 } else { 1 })
     })?;
