@@ -1,70 +1,99 @@
-//! A one-line text input that is right for Chinese: moves and deletes by character, measures by display width.
+//! A one-line text input that is right for Chinese: moves and deletes by grapheme cluster (what
+//! a reader sees as one character: a Chinese character, a letter with its accents, an emoji ZWJ
+//! sequence), measures by display width.
 //!
 //! Hand-written rather than a textarea crate because every field here is one line and the
 //! input must go through the app's `Action`s, so key sequences can be tested without a terminal.
 
 use crate::model::text::sanitize_line;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// Text with a caret, counted in characters.
+/// Text with a caret, which always stands between two grapheme clusters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
-    chars: Vec<char>,
+    text: String,
+    /// Byte offset of the caret.
     caret: usize,
+}
+
+/// Columns one grapheme cluster takes.
+fn columns(g: &str) -> usize {
+    g.width()
 }
 
 impl LineEdit {
     /// An input holding `s`, caret at the end.
     pub fn new(s: &str) -> LineEdit {
-        let chars: Vec<char> = s.chars().collect();
         LineEdit {
-            caret: chars.len(),
-            chars,
+            text: s.to_string(),
+            caret: s.len(),
         }
     }
 
     /// The text.
     pub fn text(&self) -> String {
-        self.chars.iter().collect()
+        self.text.clone()
     }
 
     /// Whether there is no text.
     pub fn is_empty(&self) -> bool {
-        self.chars.is_empty()
+        self.text.is_empty()
+    }
+
+    /// Where the cluster before the caret starts.
+    fn before(&self) -> Option<usize> {
+        self.text[..self.caret]
+            .grapheme_indices(true)
+            .next_back()
+            .map(|(i, _)| i)
+    }
+
+    /// Where the cluster after the caret ends.
+    fn after(&self) -> Option<usize> {
+        self.text[self.caret..]
+            .graphemes(true)
+            .next()
+            .map(|g| self.caret + g.len())
     }
 
     /// Inserts typed or pasted text at the caret; control characters are dropped, newlines become spaces.
     pub fn insert(&mut self, s: &str) {
-        let clean = sanitize_line(s);
-        for c in clean.chars().filter(|c| *c != '\u{FFFD}') {
-            self.chars.insert(self.caret, c);
-            self.caret += 1;
-        }
+        let clean: String = sanitize_line(s)
+            .chars()
+            .filter(|c| *c != '\u{FFFD}')
+            .collect();
+        self.text.insert_str(self.caret, &clean);
+        self.caret += clean.len();
     }
 
-    /// Deletes the character before the caret.
+    /// Deletes the cluster before the caret.
     pub fn backspace(&mut self) {
-        if self.caret > 0 {
-            self.caret -= 1;
-            self.chars.remove(self.caret);
+        if let Some(start) = self.before() {
+            self.text.drain(start..self.caret);
+            self.caret = start;
         }
     }
 
-    /// Deletes the character under the caret.
+    /// Deletes the cluster under the caret.
     pub fn delete(&mut self) {
-        if self.caret < self.chars.len() {
-            self.chars.remove(self.caret);
+        if let Some(end) = self.after() {
+            self.text.drain(self.caret..end);
         }
     }
 
-    /// Moves the caret one character left.
+    /// Moves the caret one cluster left.
     pub fn left(&mut self) {
-        self.caret = self.caret.saturating_sub(1);
+        if let Some(start) = self.before() {
+            self.caret = start;
+        }
     }
 
-    /// Moves the caret one character right.
+    /// Moves the caret one cluster right.
     pub fn right(&mut self) {
-        self.caret = (self.caret + 1).min(self.chars.len());
+        if let Some(end) = self.after() {
+            self.caret = end;
+        }
     }
 
     /// Moves the caret to the start.
@@ -74,40 +103,41 @@ impl LineEdit {
 
     /// Moves the caret to the end.
     pub fn end(&mut self) {
-        self.caret = self.chars.len();
+        self.caret = self.text.len();
     }
 
     /// Clears the text.
     pub fn clear(&mut self) {
-        self.chars.clear();
+        self.text.clear();
         self.caret = 0;
     }
 
     /// Deletes from the caret back to the start (Ctrl-U, as in a shell).
     pub fn kill_to_start(&mut self) {
-        self.chars.drain(..self.caret);
+        self.text.drain(..self.caret);
         self.caret = 0;
     }
 
     /// The visible slice for a field `width` columns wide, and the caret's column within it.
     pub fn view(&self, width: usize) -> (String, usize) {
-        let w = |c: &char| c.width().unwrap_or(0);
-        let caret_col: usize = self.chars[..self.caret].iter().map(w).sum();
+        let clusters: Vec<(usize, &str)> = self.text.grapheme_indices(true).collect();
+        let at_caret = clusters.partition_point(|(i, _)| *i < self.caret);
+        let caret_col: usize = clusters[..at_caret].iter().map(|(_, g)| columns(g)).sum();
         // Scroll so the caret stays visible, keeping one column for it at the end.
         let mut start = 0;
         let mut skipped = 0;
-        while caret_col - skipped + 1 > width.max(1) && start < self.caret {
-            skipped += w(&self.chars[start]);
+        while caret_col - skipped + 1 > width.max(1) && start < at_caret {
+            skipped += columns(clusters[start].1);
             start += 1;
         }
         let mut out = String::new();
         let mut used = 0;
-        for c in &self.chars[start..] {
-            let cw = w(c);
+        for (_, g) in &clusters[start..] {
+            let cw = columns(g);
             if used + cw > width {
                 break;
             }
-            out.push(*c);
+            out.push_str(g);
             used += cw;
         }
         (out, caret_col - skipped)
@@ -145,5 +175,29 @@ mod tests {
         let (shown, col) = e.view(8);
         assert!(shown.ends_with('十'));
         assert!(col <= 8);
+    }
+
+    #[test]
+    fn an_emoji_sequence_or_an_accented_letter_is_one_step_and_one_deletion() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let mut e = LineEdit::new(&format!("a{family}b"));
+        e.left();
+        assert_eq!(
+            e.view(20).1,
+            3,
+            "the caret is after the emoji, two columns wide"
+        );
+        e.backspace();
+        assert_eq!(e.text(), "ab");
+        let mut e = LineEdit::new("cafe\u{301}!");
+        e.left();
+        e.left();
+        e.delete();
+        assert_eq!(e.text(), "caf!");
+        // A combining mark typed after a letter joins it.
+        let mut e = LineEdit::new("e");
+        e.insert("\u{301}");
+        e.backspace();
+        assert_eq!(e.text(), "");
     }
 }

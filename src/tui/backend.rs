@@ -8,8 +8,8 @@
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
+use ratatui::buffer::CellWidth;
 use ratatui::layout::{Position, Size};
-use unicode_width::UnicodeWidthStr;
 
 /// Wraps a backend, passing contiguous runs across wide characters.
 pub struct WideAware<B>(pub B);
@@ -25,10 +25,14 @@ impl<B: Backend> Backend for WideAware<B> {
         let mut prev: Option<(u16, u16, &Cell)> = None;
         for (x, y, cell) in content {
             if let Some((px, py, pc)) = prev {
-                if py == y && x == px.saturating_add(2) && pc.symbol().width() == 2 {
-                    let mut filler = pc.clone();
-                    filler.set_symbol("");
-                    cells.push((px + 1, y, filler));
+                // Measured as the buffer measures it, so an emoji sequence gets its columns too.
+                let w = pc.symbol().cell_width();
+                if py == y && w >= 2 && x == px.saturating_add(w) {
+                    for covered in px + 1..x {
+                        let mut filler = pc.clone();
+                        filler.set_symbol("");
+                        cells.push((covered, y, filler));
+                    }
                 }
             }
             cells.push((x, y, cell.clone()));
@@ -130,5 +134,13 @@ mod tests {
             text.contains("作风建设年活动"),
             "the characters go out in one run: {text:?}"
         );
+    }
+
+    #[test]
+    fn an_emoji_sequence_is_followed_by_the_next_character_in_the_same_run() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let after = format!("督{family}查");
+        let text = String::from_utf8_lossy(&bytes(true, "", &after)).into_owned();
+        assert!(text.contains(&after), "one run, nothing skipped: {text:?}");
     }
 }
