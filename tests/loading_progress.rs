@@ -33,8 +33,10 @@ fn a_large_board_shows_its_reading_progress_then_the_board() {
     std::fs::write(&board, &gen.stdout).unwrap();
 
     let sock = dir.path().join("tmux.sock");
+    // A snapshot folder of its own: the first open reads the YAML.
     let cmd = format!(
-        "LANG=C.UTF-8 '{}' '{}' --today 2024-06-01",
+        "LANG=C.UTF-8 XDG_CACHE_HOME='{}' '{}' '{}' --today 2024-06-01",
+        dir.path().join("cache").display(),
         env!("CARGO_BIN_EXE_ducha"),
         board.display()
     );

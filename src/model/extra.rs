@@ -1,12 +1,13 @@
 //! Values of keys the program does not know, kept so saving loses nothing.
 
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// A YAML-like value, owned by the model so it never names the YAML crate.
 ///
 /// What the file wrote is kept as it was written where the meaning alone would lose it: a plain
 /// scalar such as `0x1F`, `1.10` or a 20-digit number, a tag, an anchor and an alias.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Raw {
     /// `~` or an empty value.
     Null,
@@ -89,7 +90,7 @@ impl Raw {
 }
 
 /// Unknown keys of one mapping, in file order.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Extra(pub Vec<(String, Raw)>);
 
 impl Extra {

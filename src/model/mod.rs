@@ -16,9 +16,10 @@ pub use change::Change;
 pub use extra::{Extra, Raw};
 
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 
 /// Interface language of a board.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
     /// Chinese (the default).
     #[default]
@@ -58,7 +59,7 @@ impl Lang {
 }
 
 /// A kanban column.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Status {
     /// Identifier referenced by tasks.
     pub id: String,
@@ -71,7 +72,7 @@ pub struct Status {
 }
 
 /// A campaign phase with its date range.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Phase {
     /// Identifier referenced by tasks.
     pub id: String,
@@ -93,7 +94,7 @@ impl Phase {
 }
 
 /// A responsible unit (单位).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     /// Identifier referenced by tasks.
     pub id: String,
@@ -104,7 +105,7 @@ pub struct Unit {
 }
 
 /// One dated entry of a task's progress log (进展情况).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     /// When it was reported, as written in the file.
     pub at: Stamp,
@@ -117,7 +118,7 @@ pub struct Progress {
 }
 
 /// A point in time kept in the form it was written, so saving never rewrites it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     /// The text as written (RFC 3339, `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DD`).
     pub text: String,
@@ -159,7 +160,7 @@ impl Stamp {
 }
 
 /// A key task (重点任务).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     /// Unique identifier.
     pub id: String,
@@ -195,7 +196,7 @@ impl Task {
 }
 
 /// One campaign: what a board file holds.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Board {
     /// The campaign's name.
     pub title: String,

@@ -1,6 +1,7 @@
 //! Semantic checks of a board: everything that is wrong even when the file parses.
 
 use super::{Board, Lang, Raw};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// The top-level key where `ducha merge` lists the clashes it left for a person to resolve.
@@ -13,7 +14,7 @@ pub fn is_clash_path(path: &str) -> bool {
 }
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     /// The board cannot be used until it is fixed.
     Error,
@@ -22,7 +23,7 @@ pub enum Severity {
 }
 
 /// One problem found in a board, located by its field path (e.g. `tasks[3].deadline`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

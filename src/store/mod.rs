@@ -2,6 +2,7 @@
 
 mod aliases;
 mod build;
+mod cache;
 mod emit;
 mod events;
 mod file;
@@ -43,21 +44,42 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DiskStamp {
     len: u64,
-    hash: u64,
+    hash: [u8; 32],
 }
 
 impl DiskStamp {
-    /// The stamp of some bytes (FNV-1a: stable across runs and Rust versions).
+    /// The stamp of some bytes: their length and BLAKE3 hash, which also names their snapshot.
     pub fn of(bytes: &[u8]) -> DiskStamp {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
         DiskStamp {
             len: bytes.len() as u64,
-            hash: h,
+            hash: *blake3::hash(bytes).as_bytes(),
         }
+    }
+
+    /// The hash in hexadecimal.
+    pub fn hex(&self) -> String {
+        self.hash.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The stamp written as `len:hex` by [`DiskStamp::written`].
+    fn read(s: &str) -> Option<DiskStamp> {
+        let (len, hex) = s.split_once(':')?;
+        if hex.len() != 64 || !hex.is_ascii() {
+            return None;
+        }
+        let mut hash = [0u8; 32];
+        for (i, b) in hash.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()?;
+        }
+        Some(DiskStamp {
+            len: len.parse().ok()?,
+            hash,
+        })
+    }
+
+    /// The stamp as one word, for a file header.
+    fn written(&self) -> String {
+        format!("{}:{}", self.len, self.hex())
     }
 }
 
@@ -282,17 +304,32 @@ pub fn load_with(
     path: &Path,
     progress: Option<&mut dyn FnMut(usize, usize)>,
 ) -> Result<Loaded, LoadError> {
-    let bytes = read_bytes(path)?;
+    let mut bytes = read_bytes(path)?;
+    let disk = DiskStamp::of(&bytes);
+    let keep = bytes.len() >= cache::MIN_BYTES;
+    if keep && cache::has(&disk) {
+        // The text is not needed while the snapshot is read: a large board's memory is its board.
+        drop(bytes);
+        if let Some(parsed) = cache::get(&disk) {
+            return Ok(Loaded { parsed, disk });
+        }
+        bytes = read_bytes(path)?;
+        if DiskStamp::of(&bytes) != disk {
+            // Saved meanwhile: read what is there now.
+            return load_with(path, progress);
+        }
+    }
     let text = read::text(path, &bytes)?;
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err(LoadError::Empty(path.to_path_buf()));
     }
     let parsed = parse_with(text, progress)
         .map_err(|d| LoadError::Syntax(path.to_path_buf(), d, guess_lang(text)))?;
-    Ok(Loaded {
-        parsed,
-        disk: DiskStamp::of(&bytes),
-    })
+    drop(bytes);
+    if keep {
+        cache::put(&disk, &parsed);
+    }
+    Ok(Loaded { parsed, disk })
 }
 
 /// Reads a file's bytes with the checks of [`load`]: regular files only (a FIFO or a device is

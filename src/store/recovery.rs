@@ -43,10 +43,7 @@ pub fn write_recovery(
     board: &Board,
     base: Option<DiskStamp>,
 ) -> std::io::Result<()> {
-    let base = base.map_or_else(
-        || "none".to_string(),
-        |b| format!("{}:{:016x}", b.len, b.hash),
-    );
+    let base = base.map_or_else(|| "none".to_string(), |b| b.written());
     let who = process_identity(session).map_or_else(String::new, |p| format!("{SESSION}{p}"));
     let text = format!("{HEADER}{base}{who}\n{}", to_yaml(board));
     write_beside(path, &recovery_path(path, user, session), text.as_bytes())
@@ -172,13 +169,7 @@ pub fn pending_recovery(path: &Path, user: &str, session: u32) -> Option<Pending
         .next()
         .and_then(|l| l.strip_prefix(HEADER))
         .map(|b| b.split(SESSION).next().unwrap_or(b))
-        .and_then(|b| {
-            let (len, hash) = b.split_once(':')?;
-            Some(DiskStamp {
-                len: len.parse().ok()?,
-                hash: u64::from_str_radix(hash, 16).ok()?,
-            })
-        });
+        .and_then(DiskStamp::read);
     let (board, records) = super::journal::split(&text);
     match super::parse(board) {
         Ok(mut p) if !crate::model::validate::has_errors(&p.diagnostics) => {

@@ -1,0 +1,147 @@
+//! Snapshots of boards already read, kept by the hash of the file's bytes, so that opening a
+//! large board again costs no parsing.
+//!
+//! The YAML file stays the only source of truth: a snapshot is used only for exactly the bytes it
+//! was made from (a 256-bit hash of them, with this program's version), and one that cannot be
+//! read is ignored and replaced. Small boards parse faster than a snapshot is found, so only
+//! files over [`MIN_BYTES`] get one. Snapshots live in `$XDG_CACHE_HOME/ducha` (else
+//! `~/.cache/ducha`), readable by their owner only; `DUCHA_NO_CACHE=1` turns them off.
+
+use super::{DiskStamp, Parsed};
+use crate::model::validate::Diagnostic;
+use crate::model::Board;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Files smaller than this are parsed every time (about 400 tasks).
+pub const MIN_BYTES: usize = 128 * 1024;
+
+/// At most this many snapshots are kept; the least recently used go first.
+const MAX_FILES: usize = 24;
+
+/// What a snapshot file says of itself, so one written by another version is never read as this
+/// version's.
+const FORMAT: &str = concat!("ducha snapshot 1, ", env!("CARGO_PKG_VERSION"));
+
+/// What is kept: the result of reading the file.
+#[derive(Serialize)]
+struct Snapshot<'a> {
+    format: &'a str,
+    board: &'a Board,
+    diagnostics: &'a [Diagnostic],
+    has_comments: bool,
+}
+
+#[derive(Deserialize)]
+struct Owned {
+    format: String,
+    board: Board,
+    diagnostics: Vec<Diagnostic>,
+    has_comments: bool,
+}
+
+/// The folder of snapshots, when there is a home for it.
+fn folder() -> Option<PathBuf> {
+    if std::env::var_os("DUCHA_NO_CACHE").is_some_and(|v| v == "1") {
+        return None;
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+                .map(|h| h.join(".cache"))
+        })?;
+    Some(base.join("ducha"))
+}
+
+fn file_of(stamp: &DiskStamp) -> Option<PathBuf> {
+    Some(folder()?.join(format!("{}.bin", stamp.hex())))
+}
+
+/// Whether a snapshot of the bytes `stamp` names is kept.
+pub(super) fn has(stamp: &DiskStamp) -> bool {
+    file_of(stamp).is_some_and(|f| f.is_file())
+}
+
+/// The board read from the bytes `stamp` names, if a snapshot of them is kept.
+pub(super) fn get(stamp: &DiskStamp) -> Option<Parsed> {
+    let file = file_of(stamp)?;
+    let bytes = std::fs::read(&file).ok()?;
+    let Ok(owned) = postcard::from_bytes::<Owned>(&bytes) else {
+        // Damaged or of another version: read the YAML, and a good snapshot replaces this one.
+        let _ = std::fs::remove_file(&file);
+        return None;
+    };
+    if owned.format != FORMAT {
+        return None;
+    }
+    // Used now: the pruning keeps what is used.
+    let _ = std::fs::File::open(&file).and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    Some(Parsed {
+        board: owned.board,
+        diagnostics: owned.diagnostics,
+        has_comments: owned.has_comments,
+    })
+}
+
+/// Keeps a snapshot of `parsed`, read from the bytes `stamp` names; failures only cost the next
+/// open a parse.
+pub(super) fn put(stamp: &DiskStamp, parsed: &Parsed) {
+    let _ = try_put(stamp, parsed);
+}
+
+fn try_put(stamp: &DiskStamp, parsed: &Parsed) -> Option<()> {
+    let dir = folder()?;
+    let file = file_of(stamp)?;
+    std::fs::create_dir_all(&dir).ok()?;
+    restrict(&dir, 0o700);
+    let bytes = postcard::to_allocvec(&Snapshot {
+        format: FORMAT,
+        board: &parsed.board,
+        diagnostics: &parsed.diagnostics,
+        has_comments: parsed.has_comments,
+    })
+    .ok()?;
+    let temp = dir.join(format!(".{}.{}.tmp", stamp.hex(), std::process::id()));
+    let mut out = std::fs::File::create(&temp).ok()?;
+    restrict(&temp, 0o600);
+    let written = out.write_all(&bytes).is_ok() && std::fs::rename(&temp, &file).is_ok();
+    if !written {
+        let _ = std::fs::remove_file(&temp);
+        return None;
+    }
+    prune(&dir);
+    Some(())
+}
+
+#[cfg(unix)]
+fn restrict(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn restrict(_: &std::path::Path, _: u32) {}
+
+/// Removes the least recently used snapshots beyond [`MAX_FILES`].
+fn prune(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut kept: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".bin"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    if kept.len() <= MAX_FILES {
+        return;
+    }
+    kept.sort();
+    for (_, path) in &kept[..kept.len() - MAX_FILES] {
+        let _ = std::fs::remove_file(path);
+    }
+}
