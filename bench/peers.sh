@@ -90,9 +90,10 @@ SEQ=0
 # start_run HOMEPROGRAM ARGS...: opens a 120x40 session, sets RUN_S, RUN_DIR
 start_run() {
   SEQ=$((SEQ + 1)); RUN_S="run$SEQ"; RUN_DIR="$W/$RUN_S"
-  mkdir -p "$RUN_DIR/home/tmp"
+  local home=${SHARED_HOME:-$RUN_DIR/home}
+  mkdir -p "$RUN_DIR" "$home/tmp"
   tm new-session -d -s "$RUN_S" -x 120 -y 40 \
-    "$W/launch" "$RUN_DIR/start" "$RUN_DIR/mem" "$RUN_DIR/pid" "$RUN_DIR/home" "$@"
+    "$W/launch" "$RUN_DIR/start" "$RUN_DIR/mem" "$RUN_DIR/pid" "$home" "$@"
 }
 # stop_run: q (then y if asked to confirm), else kill; prints peak RSS in KiB or -
 stop_run() {
@@ -169,9 +170,13 @@ for n in $SIZES; do
   "$DUCHA" gen --tasks "$n" --today "$TODAY" >"$W/d$n.yaml"
   python3 bench/kanban_json.py "$W/d$n.yaml" "$W/k$n.json" --titles "$W/t$n.txt"
   FSIZE[d$n]=$(stat -c %s "$W/d$n.yaml"); FSIZE[k$n]=$(stat -c %s "$W/k$n.json")
-  for prog in ducha kanban; do
-    if [[ $prog == ducha ]]; then
+  # ducha: a fresh HOME every run (cold: the YAML is parsed); ducha_warm: one HOME for all runs
+  # of a size, so the snapshot the warm-up run leaves is there (a board opened before).
+  for prog in ducha ducha_warm kanban; do
+    SHARED_HOME=""
+    if [[ $prog == ducha* ]]; then
       src="$W/d$n.yaml" board="$W/board.yaml"; argv=("$DUCHA" "$board" --today "$TODAY")
+      [[ $prog == ducha_warm ]] && SHARED_HOME="$W/warm$n"
     else
       src="$W/k$n.json" board="$W/board.json"; argv=("$KANBAN" "$board")
     fi
@@ -195,7 +200,8 @@ for n in $SIZES; do
     RES[m$prog$n]=$(printf '%s\n' "${mems[@]}" | median)
     rm -f "$board"
   done
-  rm -f "$W/d$n.yaml" "$W/k$n.json"
+  SHARED_HOME=""
+  rm -rf "$W/d$n.yaml" "$W/k$n.json" "$W/warm$n"
 done
 
 # --- report ----------------------------------------------------------------------
@@ -209,19 +215,25 @@ echo "runs: $RUNS per size and program$( [[ $RUNS_100K != "$RUNS" ]] && echo ", 
 echo "time: from the launcher's exec (inside the tmux pane) until capture-pane shows the title; polled every ${POLL}s"
 echo "memory: peak RSS (GNU time -v 'Maximum resident set size') of the whole run: start, first screen, ${LINGER}s, q"
 echo
-printf '%8s | %9s %10s %7s | %10s %11s %7s | %9s %10s\n' tasks "ducha ms" "kanban ms" ratio "ducha MiB" "kanban MiB" ratio "YAML MiB" "JSON MiB"
-printf '%s\n' "---------+------------------------------+--------------------------------+---------------------"
+printf '%8s | %9s %9s %10s %6s %6s | %9s %9s %10s %6s %6s | %8s\n' tasks "cold ms" "warm ms" "kanban ms" cold warm \
+  "cold MiB" "warm MiB" "kanban MiB" cold warm "YAML MiB"
+printf '%s\n' "---------+------------------------------------------------+------------------------------------------------+---------"
 for n in $SIZES; do
-  td=${RES[tducha$n]} tk=${RES[tkanban$n]} md=${RES[mducha$n]} mk=${RES[mkanban$n]}
-  printf '%8s | %9s %10s %7s | %10s %11s %7s | %9s %10s\n' "$n" "$td" "$tk" "$(ratio "$td" "$tk")" \
-    "$(mib "$md")" "$(mib "$mk")" "$(ratio "$md" "$mk")" "$(mib $((FSIZE[d$n] / 1024)))" "$(mib $((FSIZE[k$n] / 1024)))"
+  tc=${RES[tducha$n]} tw=${RES[tducha_warm$n]} tk=${RES[tkanban$n]}
+  mc=${RES[mducha$n]} mw=${RES[mducha_warm$n]} mk=${RES[mkanban$n]}
+  printf '%8s | %9s %9s %10s %6s %6s | %9s %9s %10s %6s %6s | %8s\n' "$n" "$tc" "$tw" "$tk" \
+    "$(ratio "$tc" "$tk")" "$(ratio "$tw" "$tk")" "$(mib "$mc")" "$(mib "$mw")" "$(mib "$mk")" \
+    "$(ratio "$mc" "$mk")" "$(ratio "$mw" "$mk")" "$(mib $((FSIZE[d$n] / 1024)))"
 done
+echo "(cold: ducha reads the YAML; warm: the board was opened before, and its snapshot is read)"
 echo "(ratio = ducha / kanban-rs; below 1 means ducha is faster / smaller)"
 for n in $SIZES; do
   if (( n == 100000 )); then
-    md=${RES[mducha$n]}
-    [[ $md == timeout ]] && peak="timeout" || peak="$(mib "$md") MiB = $(ratio "$md" $((FSIZE[d$n] / 1024))) x file size"
-    echo "ducha at 100,000 tasks: file $(mib $((FSIZE[d$n] / 1024))) MiB, peak memory $peak"
+    for kind in ducha ducha_warm; do
+      md=${RES[m$kind$n]}
+      [[ $md == timeout ]] && peak="timeout" || peak="$(mib "$md") MiB = $(ratio "$md" $((FSIZE[d$n] / 1024))) x file size"
+      echo "$kind at 100,000 tasks: file $(mib $((FSIZE[d$n] / 1024))) MiB, peak memory $peak"
+    done
   fi
 done
 echo "first-screen titles waited for:"
