@@ -120,7 +120,7 @@ fn a_colleagues_save_of_other_fields_is_merged_with_mine() {
     assert_eq!(saved.tasks[saved.task_index(&id).unwrap()].status, "doing");
     assert_eq!(app.board, saved, "the window shows the merged board");
     assert!(!app.dirty());
-    assert!(app.message.as_deref().unwrap().contains("merged"));
+    assert!(ducha::ui::said(&app).unwrap().contains("merged"));
 }
 
 #[test]
@@ -305,7 +305,7 @@ fn notes_and_extensions_append_to_the_progress_log() {
     type_text(&mut app, "2017-07-05");
     press(&mut app, &["Enter"]);
     assert!(
-        matches!(&app.popup, Some(Popup::Extend { error: Some(_), .. })),
+        matches!(&app.popup, Some(Popup::Extend(x)) if x.error.is_some()),
         "an extension must be later than the deadline"
     );
     press(&mut app, &["C-u"]);

@@ -144,7 +144,8 @@ impl Session {
         after: &str,
     ) -> Session {
         let files = fx.dir.path().join(tag);
-        std::fs::create_dir(&files).unwrap();
+        // Made beforehand when a test puts a keys.toml there (see `keys_toml`).
+        std::fs::create_dir_all(&files).unwrap();
         let socket = files.join("tmux.sock");
         let mut command = vec![quote(env!("CARGO_BIN_EXE_ducha"))];
         if with_board {
@@ -159,6 +160,7 @@ impl Session {
         let script = format!(
             "cd {dir} || exit 97\n\
              LANG=C.UTF-8; export LANG\n\
+             XDG_CONFIG_HOME={dir}; export XDG_CONFIG_HOME\n\
              unset LC_ALL LC_CTYPE NO_COLOR DUCHA_USER\n\
              sh -c 'echo $$ > pid; exec \"$@\"' sh {command} 2> stderr\n\
              echo $? > status.part && mv status.part status\n\
@@ -613,4 +615,70 @@ fn a_colleagues_save_shows_up_within_two_seconds_merged_into_unsaved_work() {
         s.keys("q");
         assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
     }
+}
+
+/// A keys.toml for the session `tag`, whose configuration folder is its own folder.
+fn keys_toml(fx: &Fixture, tag: &str, text: &str) {
+    let dir = fx.dir.path().join(tag).join("ducha");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("keys.toml"), text).unwrap();
+}
+
+#[test]
+fn keys_rebound_in_keys_toml_work_and_show_in_the_footer_and_help() {
+    let fx = Fixture::new(ZHUCHENG);
+    keys_toml(
+        &fx,
+        "keys",
+        "# 我的按键\n[board]\ncard_next = [\"w\"]\nhelp = [\"?\", \"F1\"]\n",
+    );
+    let s = Session::start(&fx, "keys", &zhucheng_args(), (120, 40), "");
+    wait_zhucheng_opened(&s);
+    s.wait_for("w/< 移动");
+    // L no longer moves a card; w does.
+    s.keys("L");
+    s.keys("w");
+    s.wait_for("S10 → 推进中");
+    let screen = s.wait_for("[*未保存]");
+    assert!(!screen.contains("按键设置有误"), "{screen}");
+    s.keys("?");
+    s.wait_until("help listing w", |sc| {
+        sc.contains("w ") && sc.contains("卡片移到下一状态")
+    });
+    s.keys("q");
+    s.keys("q");
+    s.wait_for("保存并退出");
+    s.keys("y");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    assert_eq!(fx.bytes(), fx.original, "discarded on purpose");
+}
+
+#[test]
+fn a_bad_keys_toml_is_named_with_its_line_and_the_default_keys_work() {
+    let fx = Fixture::new(ZHUCHENG);
+    keys_toml(&fx, "badkeys", "[board]\n\nmove_right = [\"d\"]\n");
+    let s = Session::start(&fx, "badkeys", &zhucheng_args(), (120, 40), "");
+    wait_zhucheng_opened(&s);
+    let screen = s.wait_for("按键设置有误");
+    // The footer names the file and line (the rest may be cut on a narrow screen; stderr has
+    // it whole, below).
+    assert!(
+        screen.contains("使用默认按键") && screen.contains("keys.toml 第 3 行"),
+        "{screen}"
+    );
+    // The defaults are in force: L moves the card, and d still asks to delete.
+    s.keys("L");
+    s.wait_for("S10 → 推进中");
+    s.keys("d");
+    s.wait_for("y 删除 / n 取消");
+    s.keys("n");
+    s.keys("u");
+    s.wait_until("the move undone", |sc| !sc.contains("[*未保存]"));
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    let stderr = s.read("stderr").unwrap_or_default();
+    assert!(
+        stderr.contains("keys.toml 第 3 行：board 模式中 d 同时绑定了 move_right 和 delete"),
+        "{stderr}"
+    );
 }

@@ -80,7 +80,10 @@ fn file_names_in_the_picker_are_shown_escaped() {
     ];
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| ducha::ui::picker(f, &boards, 0, Lang::En, &theme()))
+        .draw(|f| {
+            let keys = ducha::keymap::Keymap::defaults();
+            ducha::ui::picker(f, &boards, 0, Lang::En, &theme(), &keys)
+        })
         .unwrap();
     let buf = terminal.backend().buffer().clone();
     assert!(raw_in(&buf).is_empty(), "{:?}", raw_in(&buf));

@@ -46,7 +46,8 @@ fn every_kind_of_slide_at_80x24_and_160x45() {
 fn a_phase_with_more_cards_than_fit_is_paged_not_cut() {
     let mut app = presenting("zhucheng-2017.yaml", "2017-07-10");
     goto(&mut app, Slide::Phase(2), 80, 24);
-    let pages = app.slide_pages(Slide::Phase(2));
+    shot(&mut app, 80, 24);
+    let pages = app.slide_pages();
     assert!(pages > 1);
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..pages {

@@ -117,10 +117,7 @@ fn an_unreadable_recovery_file_is_moved_aside_not_overwritten() {
     let rec = ducha::store::recovery_path(&path, "alice", std::process::id());
     std::fs::write(&rec, "title: [unclosed\n").unwrap();
     let mut app = open_as(&path, "alice");
-    assert!(app
-        .message
-        .as_deref()
-        .is_some_and(|m| m.contains("unreadable")));
+    assert!(ducha::ui::said(&app).is_some_and(|m| m.contains("unreadable")));
     press(&mut app, &["L"]);
     let mut aside = rec.clone().into_os_string();
     aside.push(".unreadable");

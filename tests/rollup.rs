@@ -207,7 +207,8 @@ fn screen(width: u16, height: u16) -> String {
         ascii: false,
     };
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-    t.draw(|f| ducha::ui::rollup::draw(f, &r, &order, 0, "排名", &theme))
+    let keys = ducha::keymap::Keymap::defaults();
+    t.draw(|f| ducha::ui::rollup::draw(f, &r, &order, 0, "排名", &theme, &keys))
         .unwrap();
     let buf = t.backend().buffer().clone();
     (0..height)

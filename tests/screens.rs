@@ -139,17 +139,27 @@ fn help_80x24() {
 }
 
 #[test]
-fn help_120x40_lists_every_key_of_the_table() {
+fn help_120x40_lists_every_key_of_every_mode() {
     let mut app = open_sample("demo-en.yaml", "2024-06-14");
     press(&mut app, &["?"]);
-    let s = shot(&mut app, 120, 40);
-    for (keys, what) in ducha::keymap::help_rows(ducha::model::Lang::En) {
-        assert!(
-            s.contains(keys) && s.contains(what),
-            "help lacks {keys} {what}"
-        );
+    let first = shot(&mut app, 120, 40);
+    // Page through the whole help, keeping every screen.
+    let mut all = first.clone();
+    for _ in 0..40 {
+        press(&mut app, &["PgDn"]);
+        all.push_str(&shot(&mut app, 120, 40));
     }
-    insta::assert_snapshot!(s);
+    for mode in ducha::keymap::Mode::ALL {
+        assert!(all.contains(mode.title(ducha::model::Lang::En)), "{mode:?}");
+        for (keys, what) in ducha::ui::help_rows(&app.keys, mode, ducha::model::Lang::En, false) {
+            assert!(
+                all.contains(&keys) && all.contains(what),
+                "help lacks {mode:?}: {keys} {what}"
+            );
+        }
+    }
+    assert!(all.contains("Presentation") && all.contains("pause / resume"));
+    insta::assert_snapshot!(first);
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn reload(path: &Path) -> ducha::model::Board {
 fn error(app: &App) -> Option<&str> {
     match &app.popup {
         Some(Popup::Form(f)) => f.error.as_deref(),
-        Some(Popup::Extend { error, .. }) => error.as_deref(),
+        Some(Popup::Extend(x)) => x.error.as_deref(),
         other => panic!("the form or prompt should stay open, got {other:?}"),
     }
 }

@@ -92,7 +92,7 @@ fn a_units_tasks_take_the_usual_task_keys() {
     let t = &app.board.tasks[app.board.task_index(&id).unwrap()];
     assert_eq!(t.progress.last().unwrap().note, "单位视图中添加的进展");
     press(&mut app, &["Enter"]);
-    assert!(matches!(app.popup, Some(ducha::app::Popup::Details { .. })));
+    assert!(matches!(app.popup, Some(ducha::app::Popup::Details(_))));
     press(&mut app, &["Esc", "Esc"]);
     assert!(app.units.open.is_none());
 }

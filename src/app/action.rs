@@ -3,7 +3,10 @@
 use crate::store::DiskStamp;
 use std::path::PathBuf;
 
-/// A key as seen by popups and prompts, independent of the terminal library.
+/// A key for the text input of a popup or prompt, independent of the terminal library.
+///
+/// Typing and moving the caret are the text input's own; a key the current mode binds in the
+/// key table (Enter, Esc, Tab, Up …) is looked up there and runs its action instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Key {
     /// A printable character.
@@ -112,10 +115,58 @@ pub enum Action {
     Help,
     /// Quit (asks when there are unsaved changes).
     Quit,
-    /// Close a popup, cancel, or clear the search and filters.
+    /// Close the unit's task list, or clear the search and filters.
     Escape,
-    /// A key for the open popup or prompt.
+    /// Accept what the popup or prompt holds (a form, a note, a date, a filter).
+    Accept,
+    /// Close the popup or prompt without doing anything.
+    Cancel,
+    /// Close a popup that only shows something (details, help).
+    Close,
+    /// The next field of a form or prompt.
+    NextField,
+    /// The previous field.
+    PrevField,
+    /// Choose or unchoose the highlighted entry of a list of several choices.
+    Toggle,
+    /// Yes to a question.
+    Yes,
+    /// No to a question.
+    No,
+    /// Save, then quit.
+    SaveAndQuit,
+    /// Quit, discarding the unsaved changes.
+    QuitDiscarding,
+    /// Save under another name (the file changed on disk).
+    SaveElsewhere,
+    /// Read the file again, keeping a copy of the unsaved board.
+    Reload,
+    /// Restore the unsaved changes of a recovery file.
+    Restore,
+    /// Discard a recovery file.
+    DiscardRecovery,
+    /// In a clash, keep my value.
+    KeepMine,
+    /// In a clash, take their value.
+    TakeTheirs,
+    /// In a clash, take their value and edit the task.
+    EditTheirs,
+    /// The next page or slide of the presentation.
+    NextSlide,
+    /// The previous page or slide.
+    PrevSlide,
+    /// Pause or resume the presentation.
+    Pause,
+    /// Leave the presentation.
+    Leave,
+    /// Open the chosen board (picker, roll-up).
+    Open,
+    /// Read every source again (roll-up).
+    Refresh,
+    /// A key for the open text input (typing, moving the caret).
     Input(Key),
+    /// What the last frame drew, for paging and scrolling.
+    Layout(super::Layout),
     /// Pasted text.
     Paste(String),
     /// The terminal's size changed.

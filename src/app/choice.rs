@@ -105,6 +105,28 @@ impl Choice {
         }
     }
 
+    /// Chooses what was typed and not yet chosen with Enter: the option it names exactly, or (on
+    /// a board without a units list) the typed name itself. The typed text is then cleared.
+    pub fn take_typed(&mut self) {
+        let typed = self.filter.text().trim().to_string();
+        if typed.is_empty() {
+            return;
+        }
+        let exact = self
+            .options
+            .iter()
+            .find(|(id, label)| *id == typed || *label == typed)
+            .map(|(id, _)| id.clone());
+        let Some(id) = exact.or_else(|| self.free.then_some(typed)) else {
+            return;
+        };
+        if !self.chosen.contains(&id) {
+            self.chosen.push(id);
+        }
+        self.filter.clear();
+        self.highlight = 0;
+    }
+
     /// Labels of the chosen options, joined.
     pub fn chosen_labels(&self, sep: &str) -> String {
         self.chosen

@@ -1,7 +1,8 @@
 //! Saving when a colleague changed the same fields: one question per clash, then save again.
 
-use super::popup::Popup;
-use super::{App, Effect, Key};
+use super::popup::{Popup, Reply};
+use super::requests::Request;
+use super::{Action, App, Effect, Message};
 use crate::model::merge::{Clash, Merged};
 use crate::model::Board;
 use crate::store::DiskStamp;
@@ -29,23 +30,29 @@ impl ClashAsk {
     }
 }
 
-/// What the user answers to one clash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Answer {
-    Mine,
-    Theirs,
-    /// Start from their value and edit the task before saving.
-    Edit,
-    Cancel,
-}
-
-fn answer(key: &Key) -> Option<Answer> {
-    match key {
-        Key::Char('m') | Key::Char('M') => Some(Answer::Mine),
-        Key::Char('t') | Key::Char('T') => Some(Answer::Theirs),
-        Key::Char('e') | Key::Char('E') => Some(Answer::Edit),
-        Key::Esc => Some(Answer::Cancel),
-        _ => None,
+impl ClashAsk {
+    /// Runs an answer to the clash asked; the last answer hands the merge to the app.
+    pub(super) fn handle(&mut self, action: &Action) -> Reply {
+        let edit = match action {
+            Action::KeepMine | Action::TakeTheirs => false,
+            Action::EditTheirs => true,
+            Action::Cancel => return Reply::Then(Request::ClashesLeft),
+            _ => return Reply::Stay,
+        };
+        if *action != Action::KeepMine {
+            if let Some(c) = self.merged.clashes.get(self.at).cloned() {
+                c.take_theirs(&mut self.merged.board);
+                if let (true, None, Clash::Task { id, .. }) = (edit, &self.edit, &c) {
+                    self.edit = Some(id.clone());
+                }
+            }
+        }
+        self.at += 1;
+        if self.at < self.merged.clashes.len() {
+            Reply::Stay
+        } else {
+            Reply::Then(Request::ClashesDone)
+        }
     }
 }
 
@@ -56,35 +63,9 @@ impl App {
         self.popup = Some(Popup::Clash(Box::new(ask)));
     }
 
-    pub(super) fn clash_key(&mut self, mut ask: ClashAsk, key: Key) -> Vec<Effect> {
-        let Some(a) = answer(&key) else {
-            self.popup = Some(Popup::Clash(Box::new(ask)));
-            return Vec::new();
-        };
-        match a {
-            Answer::Cancel => {
-                self.say(
-                    "未保存：冲突尚未处理，你的修改仍在（再按 s 保存）",
-                    "not saved: the clashes are unanswered; your changes are kept (s to save)",
-                );
-                return Vec::new();
-            }
-            Answer::Theirs | Answer::Edit => {
-                if let Some(c) = ask.merged.clashes.get(ask.at).cloned() {
-                    c.take_theirs(&mut ask.merged.board);
-                    if let (Answer::Edit, None, Clash::Task { id, .. }) = (a, &ask.edit, &c) {
-                        ask.edit = Some(id.clone());
-                    }
-                }
-            }
-            Answer::Mine => {}
-        }
-        ask.at += 1;
-        if ask.at < ask.merged.clashes.len() {
-            self.popup = Some(Popup::Clash(Box::new(ask)));
-            return Vec::new();
-        }
-        // Every clash answered: the merged board is my work on top of theirs; save it over theirs.
+    /// Every clash answered: the merged board is my work on top of theirs; it is saved over
+    /// theirs, or first edited when a clash was answered with "edit".
+    pub(super) fn clashes_done(&mut self, ask: ClashAsk) -> Vec<Effect> {
         self.board = ask.merged.board;
         self.recovery.restart();
         self.base = Some(Arc::new(ask.theirs));
@@ -105,10 +86,7 @@ impl App {
             self.phase,
             String::new(),
         ))));
-        self.say(
-            "已采用他人的值，修改后按 Enter 确定，再按 s 保存",
-            "their value is in the form: edit it, press Enter, then s to save",
-        );
+        self.message = Some(Message::EditFromTheirs);
         Vec::new()
     }
 }

@@ -1,6 +1,6 @@
 //! Changes to the board, each undoable, and the progress trail they leave (留痕).
 
-use super::{trail, App, Effect};
+use super::{trail, App, Effect, Message};
 use crate::model::{Board, Extra, Progress, Stamp, Task};
 
 /// One change to the board, holding what is needed to undo it.
@@ -54,6 +54,16 @@ impl Edit {
             Edit::Group(edits) => Edit::Group(edits.iter().rev().map(Edit::inverse).collect()),
             Edit::Log(entry) => Edit::Unlog(entry),
             Edit::Unlog(entry) => Edit::Log(entry),
+        }
+    }
+
+    /// The ids of the tasks the edit touches.
+    fn touched<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Edit::Replace { before, after, .. } => out.extend([&*before.id, &*after.id]),
+            Edit::Insert { task, .. } | Edit::Remove { task, .. } => out.push(&task.id),
+            Edit::Group(edits) => edits.iter().for_each(|e| e.touched(out)),
+            Edit::Log(_) | Edit::Unlog(_) => {}
         }
     }
 
@@ -136,36 +146,28 @@ impl App {
     /// Undoes the newest change.
     pub fn undo(&mut self) -> Vec<Effect> {
         let Some((serial, edit)) = self.undo.pop() else {
-            self.message = Some(
-                self.lang()
-                    .pick("没有可撤销的修改", "nothing to undo")
-                    .into(),
-            );
+            self.message = Some(Message::NothingToUndo);
             return Vec::new();
         };
         let inv = edit.inverse();
         inv.apply_to(&mut self.board);
         inv.changes(&mut self.recovery.changes);
         self.redo.push((serial, edit));
-        self.message = Some(self.lang().pick("已撤销", "undone").into());
+        self.message = Some(Message::Undone);
         self.after_edit(inv.focus())
     }
 
     /// Redoes the newest undone change.
     pub fn redo(&mut self) -> Vec<Effect> {
         let Some((serial, edit)) = self.redo.pop() else {
-            self.message = Some(
-                self.lang()
-                    .pick("没有可重做的修改", "nothing to redo")
-                    .into(),
-            );
+            self.message = Some(Message::NothingToRedo);
             return Vec::new();
         };
         edit.apply_to(&mut self.board);
         edit.changes(&mut self.recovery.changes);
         let focus = edit.focus();
         self.undo.push((serial, edit));
-        self.message = Some(self.lang().pick("已重做", "redone").into());
+        self.message = Some(Message::Redone);
         self.after_edit(focus)
     }
 
@@ -190,23 +192,15 @@ impl App {
         };
         let to = if forward { s + 1 } else { s.wrapping_sub(1) };
         let Some(target) = self.board.statuses.get(to) else {
-            self.message = Some(
-                self.lang()
-                    .pick("已经是最后一列", "already in the last column")
-                    .into(),
-            );
-            if !forward {
-                self.message = Some(
-                    self.lang()
-                        .pick("已经是第一列", "already in the first column")
-                        .into(),
-                );
-            }
+            self.message = Some(Message::AtEnd(forward));
             return Vec::new();
         };
         let mut after = task.clone();
         after.status = target.id.clone();
-        self.message = Some(format!("{} → {}", after.id, target.name));
+        self.message = Some(Message::Moved {
+            id: after.id.clone(),
+            to: target.name.clone(),
+        });
         self.replace_traced(i, after).unwrap_or_default()
     }
 
@@ -235,16 +229,51 @@ impl App {
     }
 
     /// Removes task `index` and records it in the board's log, as one change: the task's own
-    /// trail goes with it, so the board keeps the line that says who deleted what.
+    /// trail goes with it, so the board keeps the line that says who deleted what. A task the
+    /// file never had (created since it was read or saved) leaves no line: there is nothing in
+    /// the file to account for, and creating and deleting it nets out.
     pub fn remove_logged(&mut self, index: usize) -> Vec<Effect> {
         let task = self.board.tasks[index].clone();
+        let on_disk = self
+            .base
+            .as_deref()
+            .is_none_or(|b| b.tasks.iter().any(|t| t.id == task.id));
+        let remove = Edit::Remove {
+            index,
+            task: Box::new(task.clone()),
+        };
+        if !on_disk {
+            return self.apply(remove);
+        }
         let entry = self.entry(trail::deletion_note(&self.board, &task));
-        self.apply(Edit::Group(vec![
-            Edit::Remove {
-                index,
-                task: Box::new(task),
+        self.apply(Edit::Group(vec![remove, Edit::Log(Box::new(entry))]))
+    }
+
+    /// Whether the changes since the last save net out: the board as it was read or saved,
+    /// every task they touched back as it was and in its place, the log as it was.
+    pub(super) fn nets_out(&self) -> bool {
+        let Some(base) = self.base.as_deref() else {
+            return false;
+        };
+        let since = match self.clean {
+            0 => &self.undo[..],
+            // A merge or a restore changed the board outside the history.
+            u64::MAX => return false,
+            clean => match self.undo.iter().position(|(s, _)| *s == clean) {
+                Some(p) => &self.undo[p + 1..],
+                // Undone past the save: the board is not what was saved.
+                None => return false,
             },
-            Edit::Log(Box::new(entry)),
-        ]))
+        };
+        if self.board.tasks.len() != base.tasks.len() || self.board.log != base.log {
+            return false;
+        }
+        let mut ids = Vec::new();
+        since.iter().for_each(|(_, e)| e.touched(&mut ids));
+        let place = |b: &Board, id: &str| b.tasks.iter().position(|t| t.id == id);
+        ids.iter().all(|id| {
+            let (mine, theirs) = (place(&self.board, id), place(base, id));
+            mine == theirs && mine.is_none_or(|i| self.board.tasks[i] == base.tasks[i])
+        })
     }
 }

@@ -3,8 +3,9 @@
 //! An extension sets `extended_to` and `extension_reason` and leaves `deadline` as it was, so the
 //! original deadline stays on record; it needs a reason, and a done task is not extended.
 
-use super::popup::{edit_line, Popup};
-use super::{App, Effect, Key, LineEdit};
+use super::popup::Reply;
+use super::requests::Request;
+use super::{Action, App, Key, LineEdit, Message};
 use crate::model::{Board, Lang, Task};
 use crate::store::parse_date;
 use chrono::NaiveDate;
@@ -22,8 +23,8 @@ pub fn extension_refusal(board: &Board, task: &Task, lang: Lang) -> Option<Strin
     }
     task.effective_deadline().is_none().then(|| {
         lang.pick(
-            "该任务没有完成时限，无需延期（可按 e 设定完成时限）",
-            "this task has no deadline to extend (set one with e)",
+            "该任务没有完成时限，无需延期（可在任务表单中设定完成时限）",
+            "this task has no deadline to extend (set one in the task form)",
         )
         .into()
     })
@@ -68,76 +69,110 @@ pub(super) fn extended(task: &Task, to: NaiveDate, reason: String) -> Task {
     t
 }
 
-impl App {
-    /// Handles a key in the extension prompt (`x`).
-    pub(super) fn extend_key(
-        &mut self,
-        task: usize,
-        mut date: LineEdit,
-        mut reason: LineEdit,
-        mut focus: usize,
-        key: Key,
-    ) -> Vec<Effect> {
-        let mut error = None;
-        match key {
-            Key::Esc => return Vec::new(),
-            Key::Tab | Key::BackTab | Key::Up | Key::Down => focus = 1 - focus,
-            Key::Enter | Key::Submit => match self.extension(task, &date.text(), &reason.text()) {
-                Ok(effects) => return effects,
-                Err((field, e)) => {
-                    focus = field;
-                    error = Some(e);
-                }
-            },
-            k => {
-                edit_line(if focus == 0 { &mut date } else { &mut reason }, &k);
-            }
-        }
-        self.popup = Some(Popup::Extend {
+/// A deadline extension being typed (`x`): the new date and the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtendPrompt {
+    /// Task index.
+    pub task: usize,
+    /// The new date.
+    pub date: LineEdit,
+    /// The reason.
+    pub reason: LineEdit,
+    /// 0: date, 1: reason.
+    pub focus: usize,
+    /// Why it cannot be accepted yet.
+    pub error: Option<String>,
+}
+
+impl ExtendPrompt {
+    /// A prompt for task `task` of `board`, offering its deadline in force to change.
+    pub fn new(board: &Board, task: usize) -> ExtendPrompt {
+        let current = board.tasks[task]
+            .effective_deadline()
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        // Each extension needs its own reason: the last one is not offered again.
+        ExtendPrompt {
             task,
-            date,
-            reason,
-            focus,
-            error,
-        });
-        Vec::new()
+            date: LineEdit::new(&current),
+            reason: LineEdit::default(),
+            focus: 0,
+            error: None,
+        }
     }
 
-    /// Extends task `index` to the date typed, or says why not and in which field (0 date,
-    /// 1 reason).
-    fn extension(
-        &mut self,
-        index: usize,
-        typed: &str,
-        reason: &str,
-    ) -> Result<Vec<Effect>, (usize, String)> {
-        let lang = self.lang();
-        let task = &self.board.tasks[index];
-        let to = match parse_date(typed) {
-            Some(d) => d,
-            None => {
-                let e = extension_refusal(&self.board, task, lang)
-                    .or_else(|| super::date_error(lang, typed))
-                    .unwrap_or_else(|| {
-                        lang.pick("请输入新的完成时限", "enter the new deadline")
-                            .into()
-                    });
-                return Err((0, e));
+    /// Runs an action of the extend mode.
+    pub(super) fn handle(&mut self, action: &Action, app: &App) -> Reply {
+        match action {
+            Action::NextField | Action::PrevField => self.focus = 1 - self.focus,
+            Action::Accept => {
+                let (date, reason) = (self.date.text(), self.reason.text());
+                match extension(&app.board, self.task, &date, &reason, app.lang()) {
+                    Ok(after) => {
+                        let said = Message::Extended {
+                            id: after.id.clone(),
+                            to: after.extended_to.unwrap_or_default(),
+                        };
+                        return Reply::Then(Request::Change {
+                            index: self.task,
+                            after: Box::new(after),
+                            said,
+                        });
+                    }
+                    Err((field, e)) => {
+                        self.focus = field;
+                        self.error = Some(e);
+                    }
+                }
             }
-        };
-        if let Some(e) = date_problem(&self.board, task, to, lang) {
+            Action::Cancel => return Reply::Close,
+            _ => {}
+        }
+        Reply::Stay
+    }
+
+    /// The focused input.
+    pub(super) fn input(&mut self) -> &mut LineEdit {
+        if self.focus == 0 {
+            &mut self.date
+        } else {
+            &mut self.reason
+        }
+    }
+
+    /// Types a key into the focused input.
+    pub(super) fn edit(&mut self, key: &Key) {
+        self.input().edit(key);
+    }
+}
+
+/// Task `index` extended to the date typed, or why not and in which field (0 date, 1 reason).
+fn extension(
+    board: &Board,
+    index: usize,
+    typed: &str,
+    reason: &str,
+    lang: Lang,
+) -> Result<Task, (usize, String)> {
+    let task = &board.tasks[index];
+    let to = match parse_date(typed) {
+        Some(d) => d,
+        None => {
+            let e = extension_refusal(board, task, lang)
+                .or_else(|| super::date_error(lang, typed))
+                .unwrap_or_else(|| {
+                    lang.pick("请输入新的完成时限", "enter the new deadline")
+                        .into()
+                });
             return Err((0, e));
         }
-        let why = reason.trim();
-        if why.is_empty() {
-            return Err((1, reason_missing(lang)));
-        }
-        let after = extended(task, to, why.to_string());
-        self.message = Some(format!(
-            "{} {}{to}",
-            after.id,
-            lang.pick("延期至 ", "extended to ")
-        ));
-        Ok(self.replace_traced(index, after).unwrap_or_default())
+    };
+    if let Some(e) = date_problem(board, task, to, lang) {
+        return Err((0, e));
     }
+    let why = reason.trim();
+    if why.is_empty() {
+        return Err((1, reason_missing(lang)));
+    }
+    Ok(extended(task, to, why.to_string()))
 }

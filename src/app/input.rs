@@ -5,6 +5,7 @@
 //! Hand-written rather than a textarea crate because every field here is one line and the
 //! input must go through the app's `Action`s, so key sequences can be tested without a terminal.
 
+use super::Key;
 use crate::model::text::sanitize_line;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -116,6 +117,22 @@ impl LineEdit {
     pub fn kill_to_start(&mut self) {
         self.text.drain(..self.caret);
         self.caret = 0;
+    }
+
+    /// Applies a key of the text input; false when it is not one (it changes nothing then).
+    pub fn edit(&mut self, key: &Key) -> bool {
+        match key {
+            Key::Char(c) => self.insert(&c.to_string()),
+            Key::Backspace => self.backspace(),
+            Key::Delete => self.delete(),
+            Key::Left => self.left(),
+            Key::Right => self.right(),
+            Key::Home => self.home(),
+            Key::End => self.end(),
+            Key::KillLine => self.kill_to_start(),
+            _ => return false,
+        }
+        true
     }
 
     /// The visible slice for a field `width` columns wide, and the caret's column within it.

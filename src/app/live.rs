@@ -1,6 +1,6 @@
 //! A colleague's save arriving while the board is open: taken in, merged into my unsaved work.
 
-use super::{App, Effect};
+use super::{App, Effect, Message};
 use crate::model::merge::merge;
 use crate::model::Board;
 use crate::store::DiskStamp;
@@ -40,39 +40,25 @@ impl App {
         disk: DiskStamp,
         has_comments: bool,
     ) -> Vec<Effect> {
-        let lang = self.lang();
         let (n, who) = self
             .base
             .as_deref()
             .map_or((0, None), |b| summary(b, &theirs));
-        let who = who.unwrap_or_else(|| lang.pick("他人", "someone").to_string());
         if !self.dirty() {
             self.replace_board(theirs, disk, has_comments);
-            self.message = Some(format!(
-                "{who}{}{n}{}",
-                lang.pick(" 保存了看板：更新了 ", " saved the board: "),
-                lang.pick(" 项任务", " task(s) changed")
-            ));
+            self.message = Some(Message::OthersSaved { who, tasks: n });
             return Vec::new();
         }
         let Some(base) = self.base.clone() else {
-            self.say(
-                "文件已被他人更新；你的修改将在保存时处理",
-                "the file was updated by someone else; your changes are handled when you save",
-            );
+            self.message = Some(Message::OthersUnknownBase);
             return Vec::new();
         };
         let merged = merge(&base, &self.board, &theirs);
         if !merged.clashes.is_empty() {
-            self.message = Some(format!(
-                "{who}{}{}{}",
-                lang.pick(" 保存了看板，与你未保存的修改有 ", " saved the board; "),
-                merged.clashes.len(),
-                lang.pick(
-                    " 处冲突，按 s 保存时逐一处理",
-                    " clash(es) with your unsaved changes, asked when you press s"
-                )
-            ));
+            self.message = Some(Message::OthersClash {
+                who,
+                clashes: merged.clashes.len(),
+            });
             return Vec::new();
         }
         self.board = merged.board;
@@ -85,14 +71,7 @@ impl App {
         self.redo.clear();
         self.clean = u64::MAX;
         self.board_changed();
-        self.message = Some(format!(
-            "{who}{}{n}{}",
-            lang.pick(" 保存了看板：已合并 ", " saved the board: merged "),
-            lang.pick(
-                " 项任务的修改，你的修改仍未保存",
-                " changed task(s); yours are still unsaved"
-            )
-        ));
+        self.message = Some(Message::OthersMerged { who, tasks: n });
         vec![Effect::WriteRecovery]
     }
 }

@@ -4,42 +4,55 @@ mod action;
 mod choice;
 mod clash;
 mod confirm;
+mod details;
 mod edit;
 mod extend;
+mod filter;
+mod filters;
 mod form;
+mod form_check;
 mod input;
 mod journal;
+mod layout;
 mod live;
+mod message;
 mod notices;
-mod overview;
 mod popup;
 mod present;
+mod prompt;
+mod requests;
 mod trail;
 mod units;
 mod update;
+mod views;
 
 pub use action::{Action, Effect, Key, SaveDone, SaveFailure};
 pub use choice::Choice;
 pub use clash::ClashAsk;
+pub use confirm::Confirm;
+pub use details::{Details, Help};
 pub use edit::Edit;
-pub use extend::extension_refusal;
-pub use form::{date_error, labels as form_labels, Form, FormField};
+pub use extend::{extension_refusal, ExtendPrompt};
+pub use filter::{FilterItem, FilterMenu};
+pub use filters::{Filters, Matcher};
+pub use form::{labels as form_labels, Form, FormField};
+pub use form_check::date_error;
 pub use input::LineEdit;
 pub use journal::Unwritten;
-pub use overview::{SINCE_ROWS, TREND_ROWS};
-pub use popup::{Confirm, FilterItem, Popup};
-pub use present::{
-    capacity as slide_capacity, figure_rows, Present, Slide, CARD_ROWS, CHROME_ROWS,
-    DEFAULT_INTERVAL,
-};
+pub use layout::Layout;
+pub use message::Message;
+pub use popup::Popup;
+pub use present::{Present, Slide, DEFAULT_INTERVAL};
+pub use prompt::{NotePrompt, SaveAsPrompt, SinceError, SincePrompt};
 pub use units::{sort_units, UnitSort, UnitsState};
 pub use update::update;
 
-use crate::model::facts::Light;
-use crate::model::{Board, Lang, Task};
+use crate::keymap::{Keymap, Mode};
+use crate::model::{Board, Lang};
 use crate::store::DiskStamp;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Days before today that changes are counted from unless another date is set.
 pub const SINCE_DAYS: u64 = 7;
@@ -64,72 +77,6 @@ impl View {
             View::Units => View::Overview,
             View::Overview => View::Kanban,
         }
-    }
-}
-
-/// What narrows the cards shown.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filters {
-    /// Search text (title, id, unit, category).
-    pub search: String,
-    /// Only this lead unit.
-    pub lead: Option<String>,
-    /// Only this light.
-    pub light: Option<Light>,
-    /// Only this category.
-    pub category: Option<String>,
-}
-
-impl Filters {
-    /// Whether anything is narrowed.
-    pub fn active(&self) -> bool {
-        !self.search.is_empty()
-            || self.lead.is_some()
-            || self.light.is_some()
-            || self.category.is_some()
-    }
-}
-
-/// Whether `hay` contains `needle` (already lowercase), ignoring ASCII case, without allocating
-/// for text that has no capitals (all Chinese text).
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    if hay.bytes().any(|b| b.is_ascii_uppercase()) {
-        hay.to_ascii_lowercase().contains(needle)
-    } else {
-        hay.contains(needle)
-    }
-}
-
-/// The search and filters of an app, prepared for testing tasks.
-pub struct Matcher<'a> {
-    app: &'a App,
-    query: String,
-    units: Vec<&'a str>,
-}
-
-impl Matcher<'_> {
-    /// Whether the task passes: filters, then the search in title, id, units and category.
-    pub fn keeps(&self, t: &Task) -> bool {
-        let (app, f) = (self.app, &self.app.filters);
-        if f.lead.as_ref().is_some_and(|l| &t.lead != l)
-            || f.category
-                .as_ref()
-                .is_some_and(|c| t.category.as_ref() != Some(c))
-            || f.light
-                .is_some_and(|l| app.board.light(t, app.opts.today) != l)
-        {
-            return false;
-        }
-        let q = self.query.as_str();
-        q.is_empty()
-            || contains_ci(&t.title, q)
-            || contains_ci(&t.id, q)
-            || contains_ci(&t.lead, q)
-            || self.units.contains(&t.lead.as_str())
-            || t.partners
-                .iter()
-                .any(|p| self.units.contains(&p.as_str()) || contains_ci(p, q))
-            || t.category.as_deref().is_some_and(|c| contains_ci(c, q))
     }
 }
 
@@ -228,7 +175,16 @@ pub struct App {
     /// The open popup.
     pub popup: Option<Popup>,
     /// The last message for the footer.
-    pub message: Option<String>,
+    pub message: Option<Message>,
+    /// A warning that stays on the footer (keys.toml could not be used).
+    pub warning: Option<Message>,
+    /// The keys in force.
+    pub keys: Arc<Keymap>,
+    /// What the last frame drew, for paging and scrolling.
+    pub layout: Layout,
+    /// The undo history nets out to the board as loaded or saved (kept up to date by
+    /// `board_changed`), so it is not unsaved.
+    netted: bool,
     /// Changes that can be undone, newest last, each with a serial number.
     pub undo: Vec<(u64, Edit)>,
     /// Changes that can be redone.
@@ -237,7 +193,7 @@ pub struct App {
     pub clean: u64,
     /// Next serial number for a change.
     pub serial: u64,
-    /// Terminal size, for paging.
+    /// Terminal size, as last reported.
     pub size: (u16, u16),
     /// Done and total per phase and overall (kept up to date by `refresh`).
     pub counts: Counts,
@@ -288,6 +244,10 @@ impl App {
             searching: None,
             popup: None,
             message: None,
+            warning: None,
+            keys: Keymap::shared(),
+            layout: Layout::default(),
+            netted: false,
             undo: Vec::new(),
             redo: Vec::new(),
             clean: 0,
@@ -312,48 +272,33 @@ impl App {
         self.opts.lang
     }
 
-    /// Whether keys go to a popup, prompt or presentation rather than through the board's key table.
-    pub fn takes_raw_keys(&self) -> bool {
-        self.present.is_some() || self.popup.is_some() || self.searching.is_some()
-    }
-
-    /// Whether there are changes not yet saved.
-    pub fn dirty(&self) -> bool {
-        self.undo.last().map_or(0, |(s, _)| *s) != self.clean
-    }
-
-    /// Whether a task passes the search and filters (prepare a [`Matcher`] to test many).
-    pub fn matches(&self, t: &Task) -> bool {
-        self.matcher().keeps(t)
-    }
-
-    /// The search and filters, prepared once for testing many tasks.
-    pub fn matcher(&self) -> Matcher<'_> {
-        let typed = self.searching.as_ref().map(LineEdit::text);
-        let query = typed
-            .as_deref()
-            .unwrap_or(&self.filters.search)
-            .trim()
-            .to_ascii_lowercase();
-        let units = self
-            .board
-            .units
-            .iter()
-            .filter(|u| {
-                !query.is_empty() && (contains_ci(&u.name, &query) || contains_ci(&u.id, &query))
-            })
-            .map(|u| u.id.as_str())
-            .collect();
-        Matcher {
-            app: self,
-            query,
-            units,
+    /// The mode keys are read in: the presentation, the open popup or prompt, or the view.
+    pub fn mode(&self) -> Mode {
+        if self.present.is_some() {
+            return Mode::Present;
         }
+        if let Some(p) = &self.popup {
+            return p.mode();
+        }
+        if self.searching.is_some() {
+            return Mode::Search;
+        }
+        match self.view {
+            View::Kanban => Mode::Board,
+            View::Units => Mode::Units,
+            View::Overview => Mode::Overview,
+        }
+    }
+
+    /// Whether there are changes not yet saved: the history since the last save does not net out.
+    pub fn dirty(&self) -> bool {
+        self.undo.last().map_or(0, |(s, _)| *s) != self.clean && !self.netted
     }
 
     /// Recounts and recomputes everything derived from the board; call after the board changes.
     pub fn board_changed(&mut self) {
         self.counts = Counts::of(&self.board);
+        self.netted = self.nets_out();
         self.refresh();
     }
 
@@ -429,10 +374,5 @@ impl App {
                 self.rows[c] = r;
             }
         }
-    }
-
-    /// Cards that fit in a column at the current size (each card is four lines).
-    pub fn page(&self) -> usize {
-        (usize::from(self.size.1).saturating_sub(9) / 4).max(1)
     }
 }

@@ -1,9 +1,9 @@
 //! Reminder notices from the board, and the date changes are counted from: `C` issues the
 //! notices (written beside the board as Word files) and records their 催办 entries as one
-//! change, so one undo takes them all back; `S` sets the date of "since the last meeting".
+//! change, so one undo takes them all back.
 
-use super::popup::{edit_line, Confirm, Popup};
-use super::{App, Edit, Effect, Key, LineEdit, View};
+use super::popup::Popup;
+use super::{App, Confirm, Edit, Effect, Message, View};
 use crate::notice;
 
 impl App {
@@ -27,10 +27,7 @@ impl App {
         let today = self.opts.today;
         let n = notice::notices(&self.board, &units, today, notice::default_reply_by(today));
         if n.is_empty() {
-            self.say(
-                "没有需要催办的单位（无逾期或即将到期的任务）",
-                "no unit has overdue or due-soon tasks",
-            );
+            self.message = Some(Message::NoOneToChase);
             return;
         }
         self.popup = Some(Popup::Confirm(Confirm::Notices(units)));
@@ -61,7 +58,7 @@ impl App {
             match notice::docx(&self.board, n) {
                 Ok(bytes) => files.push((notice::file_name(&self.board, n, "docx"), bytes)),
                 Err(e) => {
-                    self.message = Some(e);
+                    self.message = Some(Message::Text(e));
                     return Vec::new();
                 }
             }
@@ -85,38 +82,5 @@ impl App {
         }];
         effects.extend(self.apply(Edit::Group(edits)));
         effects
-    }
-
-    /// A key in the prompt for the date changes are counted from.
-    pub(super) fn since_key(&mut self, mut input: LineEdit, key: Key) -> Vec<Effect> {
-        let lang = self.lang();
-        match key {
-            Key::Esc => {}
-            Key::Enter | Key::Submit => match crate::store::parse_date(input.text().trim()) {
-                Some(d) if d <= self.opts.today => {
-                    self.since = d;
-                    self.message = Some(format!(
-                        "{}{d}",
-                        lang.pick("变化自此日起计算：", "changes counted from ")
-                    ));
-                }
-                Some(_) => {
-                    let error = Some(lang.pick("不能晚于今天", "must not be after today").into());
-                    self.popup = Some(Popup::Since { input, error });
-                }
-                None => {
-                    let error = Some(
-                        lang.pick("日期格式：YYYY-MM-DD", "date as YYYY-MM-DD")
-                            .into(),
-                    );
-                    self.popup = Some(Popup::Since { input, error });
-                }
-            },
-            k => {
-                edit_line(&mut input, &k);
-                self.popup = Some(Popup::Since { input, error: None });
-            }
-        }
-        Vec::new()
     }
 }

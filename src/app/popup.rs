@@ -1,308 +1,167 @@
-//! Popups and prompts: what is open over the board, and how keys act on each.
+//! What is open over the board, and the one place keys reach it: each popup is a small state
+//! machine with its own handler (one file each), which changes itself and answers with a
+//! [`Reply`]; what it asks of the board is a [`Request`] carried out in `requests`.
 
-use super::form::Form;
-use super::{App, Choice, Effect, Key, LineEdit};
-use crate::model::facts::Light;
-use crate::model::{Board, Lang};
-
-/// Questions that need a yes or no (or a choice of letters).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Confirm {
-    /// Delete task N?
-    Delete(usize),
-    /// Issue reminder notices to these units (all units concerned when empty) and record them?
-    Notices(Vec<String>),
-    /// Quit with unsaved changes?
-    Quit,
-    /// Save although the file's comments will be dropped?
-    DropComments,
-    /// The file changed on disk: save as, reload, or cancel?
-    Conflict,
-    /// A recovery file (the path) holds unsaved changes made on top of the file content given:
-    /// restore them?
-    Restore(
-        Box<Board>,
-        Option<crate::store::DiskStamp>,
-        std::path::PathBuf,
-    ),
-}
-
-/// One entry of the filter menu.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FilterItem {
-    /// Only tasks led by this unit.
-    Lead(String),
-    /// Only tasks with this light.
-    Light(Light),
-    /// Only tasks of this category.
-    Category(String),
-    /// Clear all filters.
-    Clear,
-}
+use super::requests::Request;
+use super::{
+    Action, App, ClashAsk, Confirm, Details, Effect, ExtendPrompt, FilterMenu, Form, Help, Key,
+    LineEdit, NotePrompt, SaveAsPrompt, SincePrompt,
+};
+use crate::keymap::Mode;
 
 /// What is open over the board.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     /// Every field of a task.
-    Details {
-        /// Task index.
-        task: usize,
-        /// Lines scrolled.
-        scroll: u16,
-    },
+    Details(Details),
+    /// The keys.
+    Help(Help),
     /// The task form.
     Form(Box<Form>),
     /// A question.
     Confirm(Confirm),
     /// A progress note being typed.
-    Note {
-        /// Task index.
-        task: usize,
-        /// The note.
-        input: LineEdit,
-    },
+    Note(NotePrompt),
     /// A deadline extension being typed.
-    Extend {
-        /// Task index.
-        task: usize,
-        /// The new date.
-        date: LineEdit,
-        /// The reason.
-        reason: LineEdit,
-        /// 0: date, 1: reason.
-        focus: usize,
-        /// Why it cannot be accepted yet.
-        error: Option<String>,
-    },
+    Extend(ExtendPrompt),
     /// The filter menu.
-    Filter {
-        /// What each option does.
-        items: Vec<FilterItem>,
-        /// The options, narrowed by typing.
-        choice: Choice,
-    },
-    /// The keys.
-    Help {
-        /// Lines scrolled.
-        scroll: u16,
-    },
+    Filter(FilterMenu),
     /// A file name for saving elsewhere.
-    SaveAs(LineEdit),
+    SaveAs(SaveAsPrompt),
     /// The date changes are counted from, being typed.
-    Since {
-        /// The date.
-        input: LineEdit,
-        /// Why it cannot be taken yet.
-        error: Option<String>,
-    },
+    Since(SincePrompt),
     /// A save met fields that someone else changed differently.
-    Clash(Box<super::ClashAsk>),
+    Clash(Box<ClashAsk>),
 }
 
-/// The scroll position after a scrolling key (others leave it).
-fn scrolled(scroll: u16, key: &Key) -> u16 {
-    match key {
-        Key::Up | Key::Char('k') => scroll.saturating_sub(1),
-        Key::Down | Key::Char('j') => scroll.saturating_add(1),
-        Key::PageUp => scroll.saturating_sub(10),
-        Key::PageDown | Key::Char(' ') => scroll.saturating_add(10),
-        _ => scroll,
-    }
+/// What a popup's handler answers.
+pub(super) enum Reply {
+    /// Stay open (changed or not).
+    Stay,
+    /// Close.
+    Close,
+    /// Give way to another popup.
+    Swap(Popup),
+    /// Close, and have the app do this.
+    Then(Request),
 }
 
-/// Applies an editing key to a one-line input; returns false when the key is not an editing key.
-pub(super) fn edit_line(e: &mut LineEdit, key: &Key) -> bool {
-    match key {
-        Key::Char(c) => e.insert(&c.to_string()),
-        Key::Backspace => e.backspace(),
-        Key::Delete => e.delete(),
-        Key::Left => e.left(),
-        Key::Right => e.right(),
-        Key::Home => e.home(),
-        Key::End => e.end(),
-        Key::KillLine => e.kill_to_start(),
-        _ => return false,
-    }
-    true
-}
-
-/// The filter menu's entries for a board.
-pub(super) fn filter_menu(board: &Board, lang: Lang) -> Popup {
-    let mut items = vec![FilterItem::Clear];
-    let mut labels = vec![lang.pick("（清除筛选）", "(clear filters)").to_string()];
-    for (light, zh, en) in [
-        (Light::Red, "逾期", "overdue"),
-        (Light::Yellow, "即将到期", "due soon"),
-        (Light::Green, "正常推进", "on track"),
-        (Light::Done, "已完成", "done"),
-    ] {
-        items.push(FilterItem::Light(light));
-        labels.push(format!(
-            "{}{}",
-            lang.pick("亮灯：", "light: "),
-            lang.pick(zh, en)
-        ));
-    }
-    let mut leads: Vec<&str> = Vec::new();
-    for t in &board.tasks {
-        if !leads.contains(&t.lead.as_str()) {
-            leads.push(&t.lead);
+impl Popup {
+    /// The mode keys are read in while it is open.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Popup::Details(_) => Mode::Details,
+            Popup::Help(_) => Mode::Help,
+            Popup::Form(f) => f.mode(),
+            Popup::Confirm(c) => c.mode(),
+            Popup::Note(_) => Mode::Note,
+            Popup::Extend(_) => Mode::Extend,
+            Popup::Filter(_) => Mode::Filter,
+            Popup::SaveAs(_) => Mode::SaveAs,
+            Popup::Since(_) => Mode::Since,
+            Popup::Clash(_) => Mode::Clash,
         }
     }
-    leads.sort_by_key(|id| board.unit_order(id));
-    for l in leads {
-        items.push(FilterItem::Lead(l.to_string()));
-        labels.push(format!(
-            "{}{}",
-            lang.pick("牵头单位：", "lead: "),
-            board.unit_name(l)
-        ));
-    }
-    let mut cats: Vec<&str> = board
-        .tasks
-        .iter()
-        .filter_map(|t| t.category.as_deref())
-        .collect();
-    cats.dedup();
-    let mut seen = Vec::new();
-    for c in cats {
-        if !seen.contains(&c) {
-            seen.push(c);
-            items.push(FilterItem::Category(c.to_string()));
-            labels.push(format!("{}{c}", lang.pick("类别：", "category: ")));
+
+    /// Runs an action of the popup's mode.
+    fn handle(&mut self, action: &Action, app: &App) -> Reply {
+        match self {
+            Popup::Details(d) => d.handle(action, app),
+            Popup::Help(h) => h.handle(action, app),
+            Popup::Form(f) => f.handle(action, app),
+            Popup::Confirm(c) => c.handle(action, app),
+            Popup::Note(n) => n.handle(action),
+            Popup::Extend(x) => x.handle(action, app),
+            Popup::Filter(m) => m.handle(action),
+            Popup::SaveAs(s) => s.handle(action),
+            Popup::Since(s) => s.handle(action, app),
+            Popup::Clash(c) => c.handle(action),
         }
     }
-    let options = labels
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| (i.to_string(), l))
-        .collect();
-    Popup::Filter {
-        items,
-        choice: Choice::new(options, Vec::new(), false),
+
+    /// Applies a key of the text input, if the popup has one.
+    fn edit(&mut self, key: &Key) {
+        match self {
+            Popup::Form(f) => f.edit(key),
+            Popup::Filter(m) => m.edit(key),
+            Popup::Extend(x) => x.edit(key),
+            Popup::Since(s) => s.edit(key),
+            _ => {
+                if let Some(e) = self.input() {
+                    e.edit(key);
+                }
+            }
+        }
+    }
+
+    /// The text input that typing and pasting go to, if any.
+    fn input(&mut self) -> Option<&mut LineEdit> {
+        match self {
+            Popup::Form(f) => Some(f.input()),
+            Popup::Filter(m) => Some(&mut m.choice.filter),
+            Popup::Extend(x) => Some(x.input()),
+            Popup::Note(n) => Some(&mut n.input),
+            Popup::SaveAs(s) => Some(&mut s.input),
+            Popup::Since(s) => Some(&mut s.input),
+            Popup::Details(_) | Popup::Help(_) | Popup::Confirm(_) | Popup::Clash(_) => None,
+        }
+    }
+
+    /// Brings a scroll position back to the end the last frame found.
+    pub(super) fn clamp_scroll(&mut self, end: u16) {
+        match self {
+            Popup::Details(d) => d.scroll = d.scroll.min(end),
+            Popup::Help(h) => h.scroll = h.scroll.min(end),
+            _ => {}
+        }
     }
 }
 
 impl App {
-    /// Handles a key while a popup is open.
-    pub(super) fn popup_key(&mut self, key: Key) -> Vec<Effect> {
-        let Some(popup) = self.popup.take() else {
+    /// Runs an action of the open popup; the popup is taken out once and put back only when it
+    /// stays open.
+    pub(super) fn popup_command(&mut self, action: Action) -> Vec<Effect> {
+        let Some(mut popup) = self.popup.take() else {
             return Vec::new();
         };
-        let lang = self.lang();
-        match popup {
-            Popup::Details { task, scroll } => match key {
-                Key::Esc | Key::Enter | Key::Char('q') => {}
-                Key::Char('e') => return self.normal(super::Action::Edit),
-                Key::Char('p') => return self.normal(super::Action::Note),
-                Key::Char('x') => return self.normal(super::Action::Extend),
-                k => {
-                    self.popup = Some(Popup::Details {
-                        task,
-                        scroll: scrolled(scroll, &k),
-                    })
-                }
-            },
-            Popup::Help { scroll } => match key {
-                Key::Esc | Key::Enter | Key::Char('q') | Key::Char('?') => {}
-                k => {
-                    self.popup = Some(Popup::Help {
-                        scroll: scrolled(scroll, &k),
-                    })
-                }
-            },
-            Popup::Form(form) => return self.form_key(*form, key),
-            Popup::Confirm(c) => return self.confirm_key(c, key),
-            Popup::Clash(ask) => return self.clash_key(*ask, key),
-            Popup::Note { task, mut input } => match key {
-                Key::Esc => {}
-                Key::Enter | Key::Submit => {
-                    let note = input.text().trim().to_string();
-                    if note.is_empty() {
-                        self.popup = Some(Popup::Note { task, input });
-                        return Vec::new();
-                    }
-                    let after = self.board.tasks[task].clone();
-                    self.message = Some(format!(
-                        "{} {}",
-                        after.id,
-                        lang.pick("已添加进展", "progress added")
-                    ));
-                    return self.replace_logged(task, after, note);
-                }
-                k => {
-                    edit_line(&mut input, &k);
-                    self.popup = Some(Popup::Note { task, input });
-                }
-            },
-            Popup::Extend {
-                task,
-                date,
-                reason,
-                focus,
-                ..
-            } => return self.extend_key(task, date, reason, focus, key),
-            Popup::Filter { items, mut choice } => match key {
-                Key::Esc => {}
-                Key::Up => {
-                    choice.step(false);
-                    self.popup = Some(Popup::Filter { items, choice });
-                }
-                Key::Down | Key::Tab => {
-                    choice.step(true);
-                    self.popup = Some(Popup::Filter { items, choice });
-                }
-                Key::Enter => {
-                    if let Some(i) = choice.highlighted() {
-                        match &items[i] {
-                            FilterItem::Clear => {
-                                let search = std::mem::take(&mut self.filters.search);
-                                self.filters = super::Filters {
-                                    search,
-                                    ..Default::default()
-                                };
-                            }
-                            FilterItem::Lead(l) => self.filters.lead = Some(l.clone()),
-                            FilterItem::Light(l) => self.filters.light = Some(*l),
-                            FilterItem::Category(c) => self.filters.category = Some(c.clone()),
-                        }
-                        self.refresh();
-                    }
-                }
-                k => {
-                    edit_line(&mut choice.filter, &k);
-                    choice.follow();
-                    self.popup = Some(Popup::Filter { items, choice });
-                }
-            },
-            Popup::Since { input, .. } => return self.since_key(input, key),
-            Popup::SaveAs(mut input) => match key {
-                Key::Esc => {}
-                Key::Enter | Key::Submit => {
-                    let name = input.text().trim().to_string();
-                    if name.is_empty() {
-                        self.popup = Some(Popup::SaveAs(input));
-                        return Vec::new();
-                    }
-                    let dir = self
-                        .path
-                        .as_ref()
-                        .and_then(|p| p.parent())
-                        .map(|p| p.to_path_buf())
-                        .unwrap_or_default();
-                    let path = dir.join(name);
-                    return vec![Effect::Save {
-                        path,
-                        expected: None,
-                        new_file: true,
-                    }];
-                }
-                k => {
-                    edit_line(&mut input, &k);
-                    self.popup = Some(Popup::SaveAs(input));
-                }
-            },
+        match popup.handle(&action, self) {
+            Reply::Stay => {
+                self.popup = Some(popup);
+                Vec::new()
+            }
+            Reply::Close => Vec::new(),
+            Reply::Swap(next) => {
+                self.popup = Some(next);
+                Vec::new()
+            }
+            Reply::Then(request) => self.carry_out(request, popup),
         }
-        Vec::new()
+    }
+
+    /// Types a key into the open popup's or the search prompt's text.
+    pub(super) fn type_key(&mut self, key: &Key) {
+        if let Some(p) = &mut self.popup {
+            p.edit(key);
+        } else if let Some(e) = &mut self.searching {
+            e.edit(key);
+            self.refresh();
+        }
+    }
+
+    /// Pastes text into the open popup's or the search prompt's text.
+    pub(super) fn paste(&mut self, text: &str) {
+        if let Some(p) = &mut self.popup {
+            if let Some(e) = p.input() {
+                e.insert(text);
+            }
+            match p {
+                Popup::Form(f) => f.follow(),
+                Popup::Filter(m) => m.choice.follow(),
+                _ => {}
+            }
+        } else if let Some(e) = &mut self.searching {
+            e.insert(text);
+            self.refresh();
+        }
     }
 }

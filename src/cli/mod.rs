@@ -5,6 +5,7 @@ mod export;
 mod fmt;
 pub mod gen;
 mod import;
+pub mod keys;
 mod load;
 mod merge;
 mod notice;
@@ -229,6 +230,16 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Print the keys in force, one binding a line: MODE<TAB>KEY<TAB>ACTION<TAB>DESCRIPTION.
+    ///
+    /// Keys are changed in $XDG_CONFIG_HOME/ducha/keys.toml (else ~/.config/ducha/keys.toml),
+    /// per mode by action name, e.g. `[board]` then `move_right = ["l", "Right"]`. Exit 0; 1 when
+    /// keys.toml has problems (each on stderr with its line; the defaults are then in force).
+    Keys {
+        /// Language of the descriptions (default zh).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// Write a generated board of N tasks to standard output.
     Gen {
         /// Number of tasks.
@@ -328,6 +339,7 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Merge { base, ours, theirs }) => merge::run(&base, &ours, &theirs),
         Some(Command::Gen { tasks, seed }) => gen::run(tasks, seed, cli.today),
+        Some(Command::Keys { lang }) => keys::run(lang),
         Some(Command::Rollup {
             sources,
             format,

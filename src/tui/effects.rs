@@ -1,6 +1,6 @@
 //! Carrying out what the app asks for: saving, recovery files, reloading.
 
-use crate::app::{Action, App, ClashAsk, Effect, SaveDone, SaveFailure};
+use crate::app::{Action, App, ClashAsk, Effect, Message, SaveDone, SaveFailure};
 use crate::model::Lang;
 use crate::store::{self, SaveError, SaveOutcome};
 
@@ -211,7 +211,7 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
         }
         Effect::DropRecovery(file) => {
             if let Err(e) = store::remove_file_if_there(&file) {
-                app.message = Some(format!("{}: {e}", file.display()));
+                app.message = Some(Message::Text(format!("{}: {e}", file.display())));
             }
             None
         }
@@ -226,24 +226,20 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
 
 /// Writes files (reminder notices) into `dir`, saying on the footer where they went.
 fn write_files(app: &mut App, dir: &std::path::Path, files: &[(String, Vec<u8>)]) {
-    let lang = app.lang();
     let written = std::fs::create_dir_all(dir).and_then(|()| {
         files
             .iter()
             .try_for_each(|(name, bytes)| std::fs::write(dir.join(name), bytes))
     });
-    let shown = crate::model::text::printable_path(dir);
-    app.message = Some(match (written, lang) {
-        (Ok(()), Lang::Zh) => format!(
-            "已出具 {} 份催办单，存于 {shown}；催办记录按 s 保存",
-            files.len()
-        ),
-        (Ok(()), Lang::En) => format!(
-            "{} notice(s) written to {shown}; press s to save the 催办 entries",
-            files.len()
-        ),
-        (Err(e), Lang::Zh) => format!("催办单未能写入 {shown}：{e}"),
-        (Err(e), Lang::En) => format!("notices not written to {shown}: {e}"),
+    app.message = Some(match written {
+        Ok(()) => Message::NoticesWritten {
+            count: files.len(),
+            dir: dir.to_path_buf(),
+        },
+        Err(e) => Message::NoticesFailed {
+            dir: dir.to_path_buf(),
+            error: e.to_string(),
+        },
     });
 }
 

@@ -14,8 +14,9 @@ mod term;
 
 pub use effects::{color_wanted, default_user, utf8_locale};
 
-use crate::app::{update, Action, App, Confirm, Effect, Options, Popup};
+use crate::app::{update, Action, App, Confirm, Effect, Layout, Message, Options, Popup};
 use crate::cli::OpenArgs;
+use crate::keymap;
 use crate::model::validate::has_errors;
 use crate::store;
 use crate::ui::{self, Theme};
@@ -25,11 +26,18 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// Translates a terminal event into an action for the app's current mode.
+/// Translates a terminal event into an action: a key through the key table of the app's mode,
+/// else, where text is typed, to the text input.
 pub fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if app.takes_raw_keys() => crate::keymap::input(&k).map(Action::Input),
-        Event::Key(k) => crate::keymap::action(&k),
+        Event::Key(k) => {
+            let mode = app.mode();
+            app.keys.action(mode, &k).or_else(|| {
+                mode.types_text()
+                    .then(|| keymap::text_key(&k).map(Action::Input))
+                    .flatten()
+            })
+        }
         Event::Paste(s) => Some(Action::Paste(s)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         _ => None,
@@ -78,14 +86,7 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
         app.since = d;
     }
     if !may_write && !args.read_only {
-        app.message = Some(
-            app.lang()
-                .pick(
-                    "只读打开：你没有写入此文件的权限",
-                    "opened read-only: you may not write this file",
-                )
-                .into(),
-        );
+        app.message = Some(Message::OpenedReadOnly);
     }
     if !app.opts.read_only {
         match store::pending_recovery(path, &app.opts.user, app.session) {
@@ -93,15 +94,7 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
                 app.popup = Some(Popup::Confirm(Confirm::Restore(board, base, source)));
             }
             Some(store::Pending::MovedAside(aside)) => {
-                let lang = app.lang();
-                app.message = Some(format!(
-                    "{}{}",
-                    lang.pick(
-                        "恢复文件无法读取，已移至 ",
-                        "an unreadable recovery file was moved to "
-                    ),
-                    aside.display()
-                ));
+                app.message = Some(Message::RecoveryMovedAside(aside));
             }
             _ => {}
         }
@@ -137,9 +130,10 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
         color: color_wanted(),
         ascii: args.ascii || !utf8_locale(),
     };
+    let (keys, problems) = keymap::config::load();
     let path = match &args.file {
         Some(p) => p.clone(),
-        None => match picker::pick(&theme, args.lang) {
+        None => match picker::pick(&theme, args.lang, &keys) {
             Ok(Some(p)) => p,
             Ok(None) => return ExitCode::SUCCESS,
             Err(code) => return code,
@@ -149,6 +143,14 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
         Ok(app) => app,
         Err(code) => return code,
     };
+    app.keys = std::sync::Arc::new(keys);
+    if let Some(first) = problems.first() {
+        // On the footer for as long as the program runs, and on stderr to be read after it.
+        let file = keymap::config::shown_path();
+        let words = crate::ui::words::keys_problem(first, problems.len(), app.lang(), &file);
+        eprintln!("{words}");
+        app.warning = Some(Message::Keys(words));
+    }
     if let Some(interval) = present {
         app.now = clock(given_today);
         app.start_presenting(interval, true);
@@ -213,7 +215,7 @@ fn event_loop(
     update(app, Action::Resize(size.width, size.height));
     app.now = clock(day);
     let mut watch = FileWatch::new(Duration::from_secs(1));
-    terminal.draw(|f| ui::draw(f, app, theme))?;
+    draw(terminal, app, theme)?;
     loop {
         if app.quit {
             return Ok(());
@@ -258,7 +260,7 @@ fn event_loop(
         let drawn = if gone {
             Ok(())
         } else {
-            terminal.draw(|f| ui::draw(f, app, theme)).map(|_| ())
+            draw(terminal, app, theme)
         };
         if recover {
             effects::run(app, Effect::WriteRecovery);
@@ -269,6 +271,14 @@ fn event_loop(
         }
         drawn?;
     }
+}
+
+/// Draws a frame and tells the app what it drew.
+fn draw(terminal: &mut term::Term, app: &mut App, theme: &Theme) -> std::io::Result<()> {
+    let mut drawn = Layout::default();
+    terminal.draw(|f| drawn = ui::render(f, app, theme))?;
+    update(app, Action::Layout(drawn));
+    Ok(())
 }
 
 /// Applies an action and carries out its effects, except writing the recovery file, which it

@@ -1,9 +1,11 @@
 //! Choosing a board from `./boards` when no file is given.
 
 use super::term;
+use crate::app::Action;
+use crate::keymap::{Keymap, Mode};
 use crate::model::Lang;
 use crate::ui::Theme;
-use crossterm::event::{Event, KeyCode, KeyEventKind};
+use crossterm::event::Event;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,34 +31,29 @@ pub fn boards() -> Vec<(PathBuf, String)> {
 }
 
 /// Shows the picker; `Ok(None)` when the user leaves without choosing.
-pub fn pick(theme: &Theme, lang: Option<Lang>) -> Result<Option<PathBuf>, ExitCode> {
+pub fn pick(theme: &Theme, lang: Option<Lang>, keys: &Keymap) -> Result<Option<PathBuf>, ExitCode> {
     let lang = lang.unwrap_or_default();
     let list = boards();
     if list.is_empty() {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "用法：ducha 看板文件.yaml（当前目录下没有 boards/ 目录或其中没有看板）",
-                "usage: ducha BOARD.yaml (no boards/ folder with boards here)"
-            )
-        );
+        let folder = std::path::Path::new("boards").is_dir();
+        eprintln!("{}", crate::ui::words::no_boards(lang, folder));
         return Err(ExitCode::from(2));
     }
     let mut terminal = term::init().map_err(|_| ExitCode::from(2))?;
     let mut sel = 0usize;
     let chosen = loop {
         if terminal
-            .draw(|f| crate::ui::picker(f, &list, sel, lang, theme))
+            .draw(|f| crate::ui::picker(f, &list, sel, lang, theme, keys))
             .is_err()
         {
             break None;
         }
         match super::hangup::wait_event() {
-            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
-                KeyCode::Up | KeyCode::Char('k') => sel = sel.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => sel = (sel + 1).min(list.len() - 1),
-                KeyCode::Enter => break Some(list[sel].0.clone()),
-                KeyCode::Esc | KeyCode::Char('q') => break None,
+            Ok(Event::Key(k)) => match keys.action(Mode::Picker, &k) {
+                Some(Action::Up) => sel = sel.saturating_sub(1),
+                Some(Action::Down) => sel = (sel + 1).min(list.len() - 1),
+                Some(Action::Open) => break Some(list[sel].0.clone()),
+                Some(Action::Quit) => break None,
                 _ => {}
             },
             Ok(_) => {}

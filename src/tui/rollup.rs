@@ -2,10 +2,12 @@
 //! fetches the git sources again.
 
 use super::{hangup, term, OpenArgs};
+use crate::app::Action;
+use crate::keymap::Mode;
 use crate::rollup::{collect, Rollup, Source};
 use crate::ui::Theme;
 use chrono::NaiveDate;
-use crossterm::event::{Event, KeyCode, KeyEventKind};
+use crossterm::event::Event;
 use std::process::ExitCode;
 
 /// The orders the table can be shown in.
@@ -77,6 +79,18 @@ pub fn run(sources: Vec<Source>, today: NaiveDate) -> ExitCode {
         ascii: !super::utf8_locale(),
     };
     let mut r = collect(&sources, today);
+    let (keys, problems) = crate::keymap::config::load();
+    if let Some(first) = problems.first() {
+        eprintln!(
+            "{}",
+            crate::ui::words::keys_problem(
+                first,
+                problems.len(),
+                r.lang(),
+                &crate::keymap::config::shown_path()
+            )
+        );
+    }
     let (mut sort, mut sel) = (Sort::Rank, 0usize);
     let Ok(mut terminal) = term::init() else {
         return ExitCode::from(2);
@@ -86,29 +100,29 @@ pub fn run(sources: Vec<Source>, today: NaiveDate) -> ExitCode {
         sel = sel.min(rows.len().saturating_sub(1));
         let name = sort.name(&r);
         if terminal
-            .draw(|f| crate::ui::rollup::draw(f, &r, &rows, sel, name, &theme))
+            .draw(|f| crate::ui::rollup::draw(f, &r, &rows, sel, name, &theme, &keys))
             .is_err()
         {
             break;
         }
         let step = match hangup::wait_event() {
-            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
-                KeyCode::Up | KeyCode::Char('k') => {
+            Ok(Event::Key(k)) => match keys.action(Mode::Rollup, &k) {
+                Some(Action::Up) => {
                     sel = sel.saturating_sub(1);
                     Step::Stay
                 }
-                KeyCode::Down | KeyCode::Char('j') => {
+                Some(Action::Down) => {
                     sel += 1;
                     Step::Stay
                 }
-                KeyCode::Char('o') => {
+                Some(Action::Sort) => {
                     sort = sort.next();
                     Step::Stay
                 }
-                KeyCode::Enter => Step::Open { present: false },
-                KeyCode::Char('P') => Step::Open { present: true },
-                KeyCode::Char('r') => Step::Refresh,
-                KeyCode::Esc | KeyCode::Char('q') => Step::Leave,
+                Some(Action::Open) => Step::Open { present: false },
+                Some(Action::Present) => Step::Open { present: true },
+                Some(Action::Refresh) => Step::Refresh,
+                Some(Action::Quit) => Step::Leave,
                 _ => Step::Stay,
             },
             Ok(_) => Step::Stay,

@@ -1,34 +1,64 @@
 //! Task details: every field, the extension and the whole progress log.
 
+use super::text::{width, wrap};
+use super::words::{colon, list_sep, paren};
 use super::{block, days_text, light_name, popup_area, Theme};
-use crate::app::App;
+use crate::app::{Action, App, Details};
+use crate::keymap::Mode;
+use crate::model::facts::Light;
+use crate::model::{Board, Lang, Task};
+use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Draws the details of task `i`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, scroll: u16) {
-    let lang = app.lang();
-    let b = &app.board;
-    let Some(t) = b.tasks.get(i) else {
-        return;
-    };
-    let today = app.opts.today;
-    let light = b.light(t, today);
-    let field = |label: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("{label}："), theme.key()),
-            Span::raw(value),
-        ])
-    };
+/// The light in words, saying each thing once: `✓ 已完成`, `● 逾期3天`, `▲ 即将到期（剩1天）`.
+pub fn light_text(lang: Lang, light: Light, task: &Task, today: NaiveDate) -> String {
+    let days = days_text(lang, light, task, today);
+    match light {
+        // The days already say it.
+        Light::Done | Light::Red => days,
+        Light::Yellow | Light::Green => {
+            format!("{}{}", light_name(lang, light), paren(lang, &days))
+        }
+    }
+}
+
+/// `label：value` lines, the value wrapped under itself (a hanging indent) at `w` columns.
+fn field(
+    out: &mut Vec<Line<'static>>,
+    (label, lang): (&str, Lang),
+    value: &str,
+    theme: &Theme,
+    w: usize,
+) {
+    let head = format!("{label}{}", colon(lang));
+    let indent = width(&head);
+    let parts = wrap(value, w.saturating_sub(indent).max(8), usize::MAX);
+    for (i, part) in parts.into_iter().enumerate() {
+        let lead = if i == 0 {
+            Span::styled(head.clone(), theme.key())
+        } else {
+            Span::raw(" ".repeat(indent))
+        };
+        out.push(Line::from(vec![lead, Span::raw(part)]));
+    }
+}
+
+/// The fields of a task, each a (label, value).
+fn fields(b: &Board, t: &Task, lang: Lang) -> Vec<(String, String)> {
     let phase = b
         .phases
         .iter()
         .find(|p| p.id == t.phase)
         .map_or(t.phase.clone(), |p| {
-            format!("{}（{} ~ {}）", p.name, p.start, p.end)
+            format!(
+                "{}{}",
+                p.name,
+                paren(lang, &format!("{} ~ {}", p.start, p.end))
+            )
         });
     let status = b
         .statuses
@@ -37,56 +67,107 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, s
         .map_or(t.status.clone(), |s| s.name.clone());
     let partners: Vec<&str> = t.partners.iter().map(|p| b.unit_name(p)).collect();
     let none = lang.pick("无", "none").to_string();
-    let mut lines = vec![
-        field(lang.pick("编号", "ID"), t.id.clone()),
-        field(lang.pick("标题", "Title"), t.title.clone()),
-        field(lang.pick("阶段", "Phase"), phase),
-        field(lang.pick("状态", "Status"), status),
-        field(
-            lang.pick("牵头单位", "Lead unit"),
-            b.unit_name(&t.lead).to_string(),
-        ),
-        field(
-            lang.pick("责任单位", "Partners"),
+    let l = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+    let mut out = vec![
+        (l("编号", "ID"), t.id.clone()),
+        (l("标题", "Title"), t.title.clone()),
+        (l("阶段", "Phase"), phase),
+        (l("状态", "Status"), status),
+        (l("牵头单位", "Lead unit"), b.unit_name(&t.lead).to_string()),
+        (
+            l("责任单位", "Partners"),
             if partners.is_empty() {
                 none.clone()
             } else {
-                partners.join("、")
+                partners.join(list_sep(lang))
             },
         ),
-        field(
-            lang.pick("完成时限", "Deadline"),
-            t.deadline
-                .map_or(lang.pick("长期", "none").to_string(), |d| d.to_string()),
+        (
+            l("完成时限", "Deadline"),
+            t.deadline.map_or(l("长期", "none"), |d| d.to_string()),
         ),
     ];
     if let Some(e) = t.extended_to {
         let why = t
             .extension_reason
-            .clone()
-            .map(|r| format!("（{r}）"))
+            .as_deref()
+            .map(|r| paren(lang, r))
             .unwrap_or_default();
-        lines.push(field(
-            lang.pick("延期至", "Extended to"),
-            format!("{e}{why}"),
-        ));
+        out.push((l("延期至", "Extended to"), format!("{e}{why}")));
+    }
+    out
+}
+
+/// Draws the details; returns how many lines show at once and how far they scroll.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, d: &Details) -> (u16, u16) {
+    let lang = app.lang();
+    let Some(t) = app.board.tasks.get(d.task) else {
+        return (1, 0);
+    };
+    let r = popup_area(
+        frame,
+        area,
+        area.width.saturating_sub(8).max(60),
+        area.height.saturating_sub(4),
+    );
+    let lines = lines(app, t, theme, usize::from(r.width.saturating_sub(2)));
+    let close = super::hints::key(app, Mode::Details, Action::Close);
+    let how = match lang {
+        Lang::Zh => format!("{close} 关闭"),
+        Lang::En => format!("{close} closes"),
+    };
+    let title = format!(
+        "{} {}{}",
+        lang.pick("任务详情", "Task"),
+        t.id,
+        paren(lang, &how)
+    );
+    let page = r.height.saturating_sub(2);
+    let end = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(page);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block(theme, title))
+            .scroll((d.scroll.min(end), 0)),
+        r,
+    );
+    (page.max(1), end)
+}
+
+/// The details' lines at `w` columns: the fields, the light, then the progress log.
+fn lines(app: &App, t: &Task, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let lang = app.lang();
+    let b = &app.board;
+    let today = app.opts.today;
+    let light = b.light(t, today);
+    let mut lines = Vec::new();
+    for (label, value) in fields(b, t, lang) {
+        field(&mut lines, (&label, lang), &value, theme, w);
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{}：", lang.pick("亮灯", "Light")), theme.key()),
+        Span::styled(
+            format!("{}{}", lang.pick("亮灯", "Light"), colon(lang)),
+            theme.key(),
+        ),
         Span::styled(
             format!(
-                "{} {} {}",
+                "{} {}",
                 theme.symbol(light),
-                light_name(lang, light),
-                days_text(lang, light, t, today)
+                light_text(lang, light, t, today)
             ),
             theme.light(light),
         ),
     ]));
-    lines.push(field(
-        lang.pick("类别", "Category"),
-        t.category.clone().unwrap_or(none),
-    ));
+    let none = lang.pick("无", "none");
+    let category = t.category.as_deref().unwrap_or(none);
+    field(
+        &mut lines,
+        (lang.pick("类别", "Category"), lang),
+        category,
+        theme,
+        w,
+    );
     if let Some(last) = t
         .progress
         .iter()
@@ -96,23 +177,33 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, s
     {
         let n = t.chase_count();
         let value = match lang {
-            crate::model::Lang::Zh => format!("{n} 次（最近 {}）", last.format("%Y-%m-%d")),
-            crate::model::Lang::En => format!("{n} time(s) (last {})", last.format("%Y-%m-%d")),
+            Lang::Zh => format!("{n} 次（最近 {}）", last.format("%Y-%m-%d")),
+            Lang::En => format!("{n} time(s) (last {})", last.format("%Y-%m-%d")),
         };
-        lines.push(field(lang.pick("催办", "Chased"), value));
+        field(
+            &mut lines,
+            (lang.pick("催办", "Chased"), lang),
+            &value,
+            theme,
+            w,
+        );
     }
     for (k, v) in &t.extra.0 {
-        lines.push(field(
-            &super::text::shown(k),
-            super::text::shown(&v.one_line()).into_owned(),
-        ));
+        let value = super::text::shown(&v.one_line()).into_owned();
+        field(&mut lines, (&super::text::shown(k), lang), &value, theme, w);
     }
     lines.push(Line::raw(""));
+    log(&mut lines, t, (lang, theme), w);
+    lines
+}
+
+/// The progress log: each entry's time and author, then its note wrapped under its indent.
+fn log(lines: &mut Vec<Line<'static>>, t: &Task, (lang, theme): (Lang, &Theme), w: usize) {
     lines.push(Line::styled(
         format!(
-            "{}（{}）",
+            "{}{}",
             lang.pick("进展情况", "Progress"),
-            t.progress.len()
+            paren(lang, &t.progress.len().to_string())
         ),
         theme.title(),
     ));
@@ -127,27 +218,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, i: usize, s
             ),
             Span::styled(p.by.clone(), Style::new().add_modifier(Modifier::BOLD)),
         ]));
+        // Every line of the note, wrapped, keeps the note's indent.
         for note_line in p.note.lines() {
-            lines.push(Line::raw(format!("    {note_line}")));
+            for part in wrap(note_line, w.saturating_sub(4).max(8), usize::MAX) {
+                lines.push(Line::raw(format!("    {part}")));
+            }
         }
     }
-    let r = popup_area(
-        frame,
-        area,
-        area.width.saturating_sub(8).max(60),
-        area.height.saturating_sub(4),
-    );
-    let title = format!(
-        "{} {}（Esc {}）",
-        lang.pick("任务详情", "Task"),
-        t.id,
-        lang.pick("关闭", "closes")
-    );
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block(theme, title))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        r,
-    );
 }

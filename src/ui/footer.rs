@@ -1,64 +1,17 @@
-//! The footer: message, search prompt or active filters, and the keys that matter now.
+//! The footer: a message, the search prompt or the active filters, and the keys of the mode,
+//! generated from the key table. Help always shows; less important keys give way first.
 
+use super::hints::{self, Hint};
 use super::text::{fit, width};
+use super::words::{self, colon, paren};
 use super::{light_name, Theme};
-use crate::app::{App, Popup};
+use crate::app::{Action, App};
+use crate::keymap::Mode;
 use crate::model::Lang;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-
-/// Key hints for the current mode: (keys, meaning).
-fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    let l = app.lang();
-    let p = |zh, en| l.pick(zh, en);
-    match (&app.popup, &app.searching) {
-        (Some(Popup::Form(_)), _) => vec![
-            ("Tab", p("下一项", "next")),
-            ("Enter", p("确定", "accept")),
-            ("Ctrl-S", p("保存表单", "accept")),
-            ("Esc", p("取消", "cancel")),
-        ],
-        (Some(Popup::Details { .. }), _) => vec![
-            ("↑↓", p("滚动", "scroll")),
-            ("e", p("编辑", "edit")),
-            ("p", p("进展", "note")),
-            ("x", p("延期", "extend")),
-            ("Esc", p("关闭", "close")),
-        ],
-        (Some(Popup::Help { .. }), _) => {
-            vec![("↑↓", p("滚动", "scroll")), ("Esc", p("关闭", "close"))]
-        }
-        (Some(Popup::Clash(_)), _) => vec![
-            ("m", p("保留我的", "keep mine")),
-            ("t", p("采用他人的", "take theirs")),
-            ("e", p("修改", "edit")),
-            ("Esc", p("暂不保存", "do not save yet")),
-        ],
-        (Some(_), _) => vec![("Enter", p("确定", "accept")), ("Esc", p("取消", "cancel"))],
-        (None, Some(_)) => vec![
-            ("Enter", p("完成搜索", "keep search")),
-            ("Esc", p("清除搜索", "clear search")),
-        ],
-        (None, None) => vec![
-            ("←→", p("列", "column")),
-            ("↑↓", p("卡片", "card")),
-            ("Tab", p("阶段", "phase")),
-            (">/<", p("移动", "move")),
-            ("Enter", p("详情", "details")),
-            ("e", p("编辑", "edit")),
-            ("n", p("新建", "new")),
-            ("p", p("进展", "note")),
-            ("x", p("延期", "extend")),
-            ("/", p("搜索", "search")),
-            ("f", p("筛选", "filter")),
-            ("s", p("保存", "save")),
-            ("?", p("帮助", "help")),
-            ("q", p("退出", "quit")),
-        ],
-    }
-}
 
 fn filter_text(app: &App) -> Option<String> {
     let l = app.lang();
@@ -83,47 +36,61 @@ fn filter_text(app: &App) -> Option<String> {
     if let Some(c) = &f.category {
         parts.push(format!("{}{c}", l.pick("类别=", "category=")));
     }
+    let clear = hints::key(app, Mode::Board, Action::Escape);
+    let how = match l {
+        Lang::Zh => format!("{clear} 清除"),
+        Lang::En => format!("{clear} clears"),
+    };
     Some(format!(
-        "{}{}  {}",
-        l.pick("筛选：", "filter: "),
+        "{}{}{}  {}",
+        l.pick("筛选", "filter"),
+        colon(l),
         parts.join(" "),
-        l.pick("（Esc 清除）", "(Esc clears)")
+        paren(l, &how).trim_start()
     ))
+}
+
+/// The footer's first line: the search prompt, a warning, the message, or the filters.
+fn first_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Line<'static> {
+    let w = usize::from(area.width);
+    let lang = app.lang();
+    if let Some(input) = &app.searching {
+        let label = format!(" {}{}", lang.pick("搜索", "Search"), colon(lang));
+        let (shown, caret) = input.view(w.saturating_sub(width(&label) + 1));
+        let x = area.x + (width(&label) + caret) as u16;
+        frame.set_cursor_position(Position { x, y: area.y });
+        return Line::from(vec![Span::styled(label, theme.key()), Span::raw(shown)]);
+    }
+    let said = |m| words::message(m, lang, &app.keys);
+    if let Some(e) = &app.recovery.error {
+        // Until a write succeeds: the user must know the work is in no file.
+        return Line::styled(fit(&format!(" !! {e}"), w), theme.alert());
+    }
+    if let Some(m) = app.message.as_ref().or(app.warning.as_ref()) {
+        return Line::styled(fit(&format!(" {}", said(m)), w), theme.alert());
+    }
+    match filter_text(app) {
+        Some(f) => Line::styled(fit(&format!(" {f}"), w), theme.key()),
+        None => Line::raw(""),
+    }
+}
+
+/// The hints as spans: ` key word ` each.
+pub fn spans(hints: &[Hint], theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for h in hints {
+        spans.push(Span::styled(format!(" {}", h.key), theme.key()));
+        spans.push(Span::raw(format!(" {} ", h.word)));
+    }
+    spans
 }
 
 /// Draws the two footer lines and places the cursor in the search prompt.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let w = usize::from(area.width);
-    let lang = app.lang();
-    let first = if let Some(input) = &app.searching {
-        let label = lang.pick(" 搜索：", " Search: ");
-        let (shown, caret) = input.view(w.saturating_sub(width(label) + 1));
-        let x = area.x + (width(label) + caret) as u16;
-        frame.set_cursor_position(Position { x, y: area.y });
-        Line::from(vec![Span::styled(label, theme.key()), Span::raw(shown)])
-    } else if let Some(e) = &app.recovery.error {
-        // Until a write succeeds: the user must know the work is in no file.
-        Line::styled(fit(&format!(" !! {e}"), w), theme.alert())
-    } else if let Some(m) = &app.message {
-        Line::styled(fit(&format!(" {m}"), w), theme.alert())
-    } else if let Some(f) = filter_text(app) {
-        Line::styled(fit(&format!(" {f}"), w), theme.key())
-    } else {
-        Line::raw("")
-    };
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (k, what) in hints(app) {
-        let piece = width(k) + width(what) + 3;
-        if used + piece > w {
-            break;
-        }
-        used += piece;
-        spans.push(Span::styled(format!(" {k}"), theme.key()));
-        spans.push(Span::raw(format!(" {what} ")));
-    }
-    if lang == Lang::En && spans.is_empty() {
-        spans.push(Span::raw(" ? help"));
-    }
-    frame.render_widget(Paragraph::new(vec![first, Line::from(spans)]), area);
+    let first = first_line(frame, area, app, theme);
+    let shown = hints::fitting(hints::footer(app, theme.ascii), 2, usize::from(area.width));
+    frame.render_widget(
+        Paragraph::new(vec![first, Line::from(spans(&shown, theme))]),
+        area,
+    );
 }

@@ -1,10 +1,10 @@
 //! The task form: one line per field, the focused list below, the caret where the input is.
 
 use super::text::{fit, pad, width};
+use super::words::list_sep;
 use super::{block, popup_area, Theme};
 use crate::app::form_labels as labels;
 use crate::app::{App, Choice, Form, FormField};
-use crate::model::Lang;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
                 shown
             }
             FormField::Pick(c) => {
-                let chosen = c.chosen_labels("、");
+                let chosen = c.chosen_labels(list_sep(lang));
                 if focused {
                     let (typed, caret) = c.filter.view(field_w / 2);
                     // After the label, a space and the opening bracket.
@@ -102,12 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
     }
     lines.push(Line::raw(""));
     if let FormField::Pick(c) = &form.fields[form.focus] {
-        let hint = match (c.multi, lang) {
-            (true, Lang::Zh) => "输入文字筛选，↑↓ 选择，Enter 选中/取消：",
-            (true, Lang::En) => "type to narrow, ↑↓ to move, Enter to toggle:",
-            (false, Lang::Zh) => "输入文字筛选，↑↓ 选择：",
-            (false, Lang::En) => "type to narrow, ↑↓ to choose:",
-        };
+        let hint = lang.pick("输入文字缩小范围；选项：", "type to narrow; the options:");
         lines.push(Line::styled(hint, theme.title()));
         let rows = usize::from(r.height).saturating_sub(lines.len() + 4).max(1);
         options(&mut lines, c, theme, inner_w, rows);
@@ -120,13 +115,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, form: &Form
     if let Some(e) = &form.error {
         lines.push(Line::styled(fit(e, inner_w), theme.alert()));
     } else {
-        lines.push(Line::raw(fit(
-            lang.pick(
-                "Enter 确定  Tab 下一项  Ctrl-S 确定  Esc 取消",
-                "Enter accept  Tab next  Ctrl-S accept  Esc cancel",
-            ),
-            inner_w,
-        )));
+        // The keys of the focused field's mode, which differ between text and lists.
+        let hints = super::hints::fitting(super::hints::footer(app, theme.ascii), 2, inner_w);
+        lines.push(Line::from(super::footer::spans(&hints, theme)));
     }
     frame.render_widget(Paragraph::new(lines).block(block(theme, title)), r);
     if let Some((x, y)) = cursor {

@@ -1,8 +1,8 @@
 //! The header line and the phase tabs.
 
-use super::text::{fit, width};
+use super::text::{fit, pieces, width};
 use super::Theme;
-use crate::app::{App, View};
+use crate::app::{Action, App, View};
 use crate::report::percent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -119,20 +119,21 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(p) = b.phases.get(app.phase) {
         let (d, t) = counts.get(app.phase).copied().unwrap_or_default();
         let now = if Some(app.phase) == today_phase {
-            format!("  {today_mark}{}", lang.pick("当前阶段", "current phase"))
+            format!("{today_mark}{}", lang.pick("当前阶段", "current phase"))
         } else {
             String::new()
         };
-        let text = format!(
-            " {}/{n} {}  {} ~ {}  {}{d}/{t}{now}",
-            app.phase + 1,
-            p.name,
-            p.start,
-            p.end,
-            lang.pick("完成 ", "done ")
-        );
+        // The name gives way to the figures, and the dates go before the counts.
+        let w = usize::from(area.width);
+        let done = format!("{}{d}/{t}", lang.pick("完成 ", "done "));
+        let dates = format!("{} ~ {}", p.start, p.end);
+        let number = format!(" {}/{n}", app.phase + 1);
+        // At least a dozen columns of the name stay before the dates are shown.
+        let room = w.saturating_sub(width(&number) + 4 + 12);
+        let rest = pieces(&[(dates, 3), (done, 1), (now, 2)], "  ", room);
+        let name = fit(&p.name, w.saturating_sub(width(&number) + width(&rest) + 3));
         lines.push(Line::styled(
-            fit(&text, usize::from(area.width)),
+            format!("{number} {name}  {rest}"),
             theme.title(),
         ));
     }
@@ -157,17 +158,26 @@ pub fn views(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!(" {name} "), style));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::raw(lang.pick("  v 切换视图", "  v switches view")));
+    let mode = app.mode();
+    let key = super::hints::key(app, mode, Action::NextView);
+    spans.push(Span::raw(match lang {
+        crate::model::Lang::Zh => format!("  {key} 切换视图"),
+        crate::model::Lang::En => format!("  {key} switches view"),
+    }));
+    // What the view shows; its keys are on the footer.
     let hint = match app.view {
         View::Units if app.units.open.is_some() => lang.pick(
-            " Enter 详情  >/< 改状态  p 进展  x 延期  Esc 返回单位列表",
-            " Enter details  >/< status  p note  x extend  Esc back",
+            " 该单位牵头的任务，最紧急的在前",
+            " The tasks this unit leads, most urgent first",
         ),
         View::Units => lang.pick(
-            " ↑↓ 选择单位  Enter 查看其任务  o 切换排序",
-            " ↑↓ choose unit  Enter its tasks  o order",
+            " 各牵头单位的任务完成情况",
+            " How far each lead unit has got with its tasks",
         ),
-        _ => lang.pick(" ↑↓ 滚动", " ↑↓ scroll"),
+        _ => lang.pick(
+            " 完成率、序时进度、各阶段、近期变化和趋势",
+            " Completion against time, phases, changes, the trend",
+        ),
     };
     frame.render_widget(
         Paragraph::new(vec![

@@ -1,75 +1,94 @@
-//! The help popup, generated from the key table.
+//! The help popup, generated from the key table: the keys of the mode it was opened from
+//! first, then every other mode's, then the text fields' own keys.
 
-use super::{block, popup_area, text::pad, Theme};
-use crate::app::App;
-use crate::keymap::{help_rows, FORM_KEYS};
-use ratatui::layout::{Constraint, Layout, Rect};
+use super::text::{pad, width};
+use super::words::paren;
+use super::{block, popup_area, Theme};
+use crate::app::{Action, App, Help};
+use crate::keymap::{Keymap, Mode, TEXT_KEYS};
+use crate::model::Lang;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-/// Draws every key of the board and of forms, scrolled by `scroll` lines.
-///
-/// On wide screens the form keys go in a second column so everything shows without scrolling.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: u16) {
+/// One mode's rows: its keys (all of them) and what they do; neighbours that do the same
+/// (phase 1, 2, 3 …) share a row.
+pub fn rows(keys: &Keymap, mode: Mode, lang: Lang, ascii: bool) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for e in keys.of(mode) {
+        let k: Vec<String> = e.keys.iter().map(|p| p.label(lang, ascii)).collect();
+        let k = k.join(" ");
+        match out.last_mut() {
+            Some((prev, what)) if *what == e.help(lang) => {
+                prev.push(' ');
+                prev.push_str(&k);
+            }
+            _ => out.push((k, e.help(lang))),
+        }
+    }
+    out
+}
+
+/// Every line of the help for the app, `from`'s mode first.
+pub fn lines(app: &App, from: Mode, ascii: bool, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.lang();
-    let rows = help_rows(lang);
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| super::text::width(k))
-        .max()
-        .unwrap_or(8)
-        + 2;
-    let form_key_w = FORM_KEYS
-        .iter()
-        .map(|(k, _, _)| super::text::width(k))
-        .max()
-        .unwrap_or(8)
-        + 2;
+    let mut modes = vec![from];
+    modes.extend(Mode::ALL.into_iter().filter(|m| *m != from));
+    let mut out = Vec::new();
     let row = |k: &str, what: &str, w: usize| {
         Line::from(vec![
-            Span::styled(pad(k, w), theme.key()),
-            Span::raw(what.to_string()),
+            Span::styled(format!("  {}", pad(k, w)), theme.key()),
+            Span::raw(format!(" {what}")),
         ])
     };
-    let board: Vec<Line> = rows
-        .into_iter()
-        .map(|(k, what)| row(k, what, key_w))
-        .collect();
-    let mut form = vec![Line::styled(
-        lang.pick("表单和输入框中：", "In forms and prompts:"),
-        theme.title(),
-    )];
-    form.extend(
-        FORM_KEYS
-            .iter()
-            .map(|(k, zh, en)| row(k, lang.pick(zh, en), form_key_w)),
-    );
-    let title = lang
-        .pick("帮助（Esc 关闭）", "Help (Esc closes)")
-        .to_string();
-    let widest = |lines: &[Line]| lines.iter().map(Line::width).max().unwrap_or(0) as u16;
-    let (left_w, right_w) = (widest(&board) + 2, widest(&form));
-    if area.width >= left_w + right_w + 4 {
-        let h = board.len().max(form.len()) as u16 + 2;
-        let r = popup_area(frame, area, left_w + right_w + 2, h);
-        let b = block(theme, title);
-        let inner = b.inner(r);
-        frame.render_widget(b, r);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(left_w), Constraint::Fill(1)]).areas(inner);
-        frame.render_widget(Paragraph::new(board).scroll((scroll, 0)), left);
-        frame.render_widget(Paragraph::new(form).scroll((scroll, 0)), right);
-    } else {
-        let mut lines = board;
-        lines.push(Line::raw(""));
-        lines.extend(form);
-        let r = popup_area(frame, area, 70, lines.len() as u16 + 2);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block(theme, title))
-                .scroll((scroll, 0)),
-            r,
-        );
+    for mode in modes {
+        let rows = rows(&app.keys, mode, lang, ascii);
+        let w = rows.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+        out.push(Line::styled(mode.title(lang).to_string(), theme.title()));
+        out.extend(rows.iter().map(|(k, what)| row(k, what, w)));
+        out.push(Line::raw(""));
     }
+    out.push(Line::styled(
+        lang.pick("文字输入框中（不可改）", "In text fields (fixed)")
+            .to_string(),
+        theme.title(),
+    ));
+    let w = TEXT_KEYS
+        .iter()
+        .map(|(k, _, _)| width(k))
+        .max()
+        .unwrap_or(0);
+    out.extend(
+        TEXT_KEYS
+            .iter()
+            .map(|(k, zh, en)| row(k, lang.pick(zh, en), w)),
+    );
+    out
+}
+
+/// Draws the help, scrolled; returns how many lines show at once and how far it scrolls.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, h: &Help) -> (u16, u16) {
+    let lang = app.lang();
+    let lines = lines(app, h.from, theme.ascii, theme);
+    let widest = lines.iter().map(Line::width).max().unwrap_or(40);
+    let w = u16::try_from(widest + 2).unwrap_or(u16::MAX).max(40);
+    let r = popup_area(frame, area, w, area.height.saturating_sub(4));
+    let close = super::hints::key(app, Mode::Help, Action::Close);
+    let how = match lang {
+        Lang::Zh => format!("{close} 关闭"),
+        Lang::En => format!("{close} closes"),
+    };
+    let title = format!("{}{}", lang.pick("帮助", "Help"), paren(lang, &how));
+    let page = r.height.saturating_sub(2);
+    let end = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(page);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block(theme, title))
+            .scroll((h.scroll.min(end), 0)),
+        r,
+    );
+    (page.max(1), end)
 }

@@ -1,13 +1,16 @@
 //! The kanban of a phase: one column per status, cards paged to fit.
 
-use super::text::{fit, pad, width, wrap};
+use super::text::{fit, pad, pieces, width, wrap};
 use super::{days_text, Theme};
-use crate::app::{App, CARD_ROWS};
+use crate::app::App;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
+
+/// Lines one card takes.
+pub const CARD_ROWS: u16 = 4;
 
 /// Cards that fit in a column whose inner height is `h` (one line above and below for scroll markers).
 pub fn capacity(h: u16) -> usize {
@@ -28,16 +31,25 @@ pub enum Showing {
     Page(usize),
 }
 
-/// Draws the current phase of the board.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the current phase of the board; returns how many cards a column shows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let showing = Showing::Selection {
         current: app.col,
         focused: app.popup.is_none(),
     };
-    columns(frame, area, app, theme, &app.columns, showing);
+    columns(frame, area, app, theme, &app.columns, showing)
 }
 
-/// Draws the given columns of task indices (one per status).
+/// The first card shown of `len` when `sel` is selected and `cap` fit: the page holding the
+/// selection, moved up so that the column stays filled (a card moved in last must not show
+/// alone above empty space).
+pub fn first_shown(sel: usize, cap: usize, len: usize) -> usize {
+    let cap = cap.max(1);
+    ((sel / cap) * cap).min(len.saturating_sub(cap))
+}
+
+/// Draws the given columns of task indices (one per status); returns how many cards a column
+/// shows.
 pub fn columns(
     frame: &mut Frame,
     area: Rect,
@@ -45,13 +57,14 @@ pub fn columns(
     theme: &Theme,
     cols: &[Vec<usize>],
     showing: Showing,
-) {
+) -> usize {
     let n = app.board.statuses.len().max(1);
     let rects = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(area);
     for (c, rect) in rects.iter().enumerate() {
         let cards = cols.get(c).map_or(&[][..], Vec::as_slice);
         column(frame, *rect, app, theme, c, cards, showing);
     }
+    capacity(area.height.saturating_sub(2))
 }
 
 fn column(
@@ -71,7 +84,10 @@ fn column(
         Showing::Selection { current, focused } => (current == c, current == c && focused),
         Showing::Page(_) => (false, false),
     };
-    let title = format!(" {} {} ", status.name, cards.len());
+    // The count is a figure: the name gives way to it.
+    let count = cards.len().to_string();
+    let room = usize::from(area.width).saturating_sub(width(&count) + 5);
+    let title = format!(" {} {count} ", fit(&status.name, room));
     let block = Block::bordered()
         // Focus shows in the reversed title and the card marker, not a heavier border: repainting
         // two whole borders on every column change would double what goes over the wire.
@@ -94,7 +110,7 @@ fn column(
     let (start, sel) = match showing {
         Showing::Selection { .. } => {
             let sel = app.rows.get(c).copied().unwrap_or(0);
-            ((sel / cap) * cap, Some(sel))
+            (first_shown(sel, cap, cards.len()), Some(sel))
         }
         Showing::Page(p) => (
             (p * cap).min(cards.len().saturating_sub(1) / cap * cap),
@@ -160,12 +176,17 @@ fn card(
         ""
     };
     let head = fit(&format!("{marker}{} ", t.id), w);
-    let tail = format!(
-        "{} {deadline}{ext} {}",
-        theme.symbol(light),
-        days_text(app.lang(), light, t, today)
+    // Light, deadline and days, each whole: the deadline goes first when room is short, then
+    // the days; the light's symbol always stays.
+    let tail = pieces(
+        &[
+            (theme.symbol(light).to_string(), 1),
+            (format!("{deadline}{ext}"), 3),
+            (days_text(app.lang(), light, t, today), 2),
+        ],
+        " ",
+        w.saturating_sub(width(&head)),
     );
-    let tail = fit(&tail, w.saturating_sub(width(&head)));
     let gap = w.saturating_sub(width(&head) + width(&tail));
     lines.push(Line::from(vec![
         Span::styled(head, base.add_modifier(Modifier::BOLD)),

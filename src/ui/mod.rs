@@ -7,6 +7,7 @@ mod footer;
 mod form;
 mod header;
 mod help;
+pub mod hints;
 mod kanban;
 mod overview;
 mod picker;
@@ -17,15 +18,18 @@ pub mod text;
 mod theme;
 mod trend;
 mod units;
+pub mod words;
 
+pub use help::rows as help_rows;
 pub use picker::picker;
 pub use theme::Theme;
+pub use words::said;
 
-use crate::app::{App, Popup, View};
+use crate::app::{App, Layout, Popup, View};
 use crate::model::facts::{days_left, Light};
 use crate::model::{Lang, Task};
 use chrono::NaiveDate;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
@@ -34,8 +38,20 @@ pub const MIN_SIZE: (u16, u16) = (60, 16);
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    draw_parts(frame, app, theme);
+    render(frame, app, theme);
+}
+
+/// Draws the whole screen and returns what the app needs of its layout (how many cards a
+/// column shows, where the overview ends …), to be given back to it as [`Action::Layout`].
+///
+/// [`Action::Layout`]: crate::app::Action::Layout
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) -> Layout {
+    let layout = draw_parts(frame, app, theme);
+    if theme.ascii {
+        asciify(frame.buffer_mut());
+    }
     scrub(frame.buffer_mut());
+    layout
 }
 
 /// Takes out of every cell what must not reach the terminal (control, C1 and bidirectional
@@ -60,20 +76,18 @@ pub fn scrub(buf: &mut ratatui::buffer::Buffer) {
     }
 }
 
-fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
+fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) -> Layout {
+    let mut layout = Layout::default();
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         too_small(frame, area, app.lang());
-        return;
+        return layout;
     }
     if app.present.is_some() {
-        present::draw(frame, app, theme);
-        if theme.ascii {
-            asciify(frame.buffer_mut());
-        }
-        return;
+        layout.slide = present::draw(frame, app, theme);
+        return layout;
     }
-    let [head, tabs, body, foot] = Layout::vertical([
+    let [head, tabs, body, foot] = ratatui::layout::Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Min(4),
@@ -84,30 +98,36 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.view {
         View::Kanban => {
             header::tabs(frame, tabs, app, theme);
-            kanban::draw(frame, body, app, theme);
+            layout.cards = kanban::draw(frame, body, app, theme);
         }
         View::Units => {
             header::views(frame, tabs, app, theme);
-            units::draw(frame, body, app, theme);
+            layout.rows = units::draw(frame, body, app, theme);
         }
         View::Overview => {
             header::views(frame, tabs, app, theme);
-            overview::draw(frame, body, app, theme);
+            let (lines, end) = overview::draw(frame, body, app, theme);
+            (layout.lines, layout.overview_end) = (lines, Some(end));
         }
     }
     footer::draw(frame, foot, app, theme);
-    match &app.popup {
-        None => {}
-        Some(Popup::Details { task, scroll }) => {
-            details::draw(frame, area, app, theme, *task, *scroll)
+    let scroll = match &app.popup {
+        None => None,
+        Some(Popup::Details(d)) => Some(details::draw(frame, area, app, theme, d)),
+        Some(Popup::Help(h)) => Some(help::draw(frame, area, app, theme, h)),
+        Some(Popup::Form(f)) => {
+            form::draw(frame, area, app, theme, f);
+            None
         }
-        Some(Popup::Help { scroll }) => help::draw(frame, area, app, theme, *scroll),
-        Some(Popup::Form(f)) => form::draw(frame, area, app, theme, f),
-        Some(p) => dialogs::draw(frame, area, app, theme, p),
+        Some(p) => {
+            dialogs::draw(frame, area, app, theme, p);
+            None
+        }
+    };
+    if let Some((page, end)) = scroll {
+        (layout.popup_page, layout.popup_end) = (page, Some(end));
     }
-    if theme.ascii {
-        asciify(frame.buffer_mut());
-    }
+    layout
 }
 
 /// Replaces every narrow non-ASCII character (“ ” … · and the like).

@@ -1,8 +1,9 @@
 //! The overview: completion against time elapsed, a timeline of the phases with today marked,
 //! per-phase progress, and the overdue and due-this-week lists.
 
-use super::text::{fit, pad, width};
+use super::text::{fit, pad, pieces, width};
 use super::units::bar;
+use super::words::paren;
 use super::{days_text, Theme};
 use crate::app::App;
 use crate::model::facts::{due_this_week, tasks_with_light, Light, Summary};
@@ -28,19 +29,25 @@ pub fn pace(lang: Lang, rate: f64, elapsed: f64) -> String {
 }
 
 /// Completion and time-elapsed bars, and how far ahead or behind schedule the campaign is.
+///
+/// The figures keep their room and the bars take what is left; on a narrow screen the count
+/// after the rate (`(15/43)`) goes, whole, before anything is cut.
 pub fn gauges(s: &Summary, lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let t = &s.tally;
-    let mut out = Vec::new();
     let label_w = 10;
-    let gauge_w = w.saturating_sub(label_w + 10).clamp(10, 60);
-    out.push(Line::from(vec![
+    let room = w.saturating_sub(label_w);
+    let full = format!(" {} ({}/{})", percent(t.rate()), t.done, t.total);
+    let rate = if room >= 10 + width(&full) {
+        full
+    } else {
+        format!(" {}", percent(t.rate()))
+    };
+    let gauge_w = room.saturating_sub(width(&rate)).min(60);
+    let mut out = vec![Line::from(vec![
         Span::styled(pad(lang.pick(" 完成率", " Done"), label_w), theme.key()),
         Span::raw(bar(theme, t.rate(), gauge_w)),
-        Span::styled(
-            format!(" {} ({}/{})", percent(t.rate()), t.done, t.total),
-            theme.title(),
-        ),
-    ]));
+        Span::styled(rate, theme.title()),
+    ])];
     out.push(Line::from(vec![
         Span::styled(
             pad(lang.pick(" 序时进度", " Elapsed"), label_w),
@@ -49,31 +56,36 @@ pub fn gauges(s: &Summary, lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'sta
         Span::raw(bar(theme, s.elapsed, gauge_w)),
         Span::raw(format!(" {}", percent(s.elapsed))),
     ]));
-    let behind = t.rate() < s.elapsed;
-    let pace_style = if behind {
+    let pace_style = if t.rate() < s.elapsed {
         theme.light(Light::Red)
     } else {
         theme.light(Light::Green)
     };
+    let counts = pieces(
+        &[
+            (format!("{} {}", lang.pick("逾期", "overdue"), t.overdue), 2),
+            (
+                format!("{} {}", lang.pick("即将到期", "due soon"), t.due_soon),
+                3,
+            ),
+        ],
+        "  ",
+        room.saturating_sub(width(&pace(lang, t.rate(), s.elapsed)) + 2),
+    );
     out.push(Line::from(vec![
         Span::raw(" ".repeat(label_w)),
         Span::styled(pace(lang, t.rate(), s.elapsed), pace_style),
-        Span::raw(format!(
-            "  {} {}  {} {}",
-            lang.pick("逾期", "overdue"),
-            t.overdue,
-            lang.pick("即将到期", "due soon"),
-            t.due_soon
-        )),
+        Span::raw(format!("  {counts}")),
     ]));
     out
 }
 
-/// The overview's lines for a width: shared by the overview view and the presentation slide.
+/// The overview's lines for a width; `since_key` is the key that changes the date changes are
+/// counted from.
 pub fn lines(
     board: &Board,
     (today, since): (NaiveDate, NaiveDate),
-    lang: Lang,
+    (lang, since_key): (Lang, &str),
     theme: &Theme,
     w: usize,
 ) -> Vec<Line<'static>> {
@@ -91,7 +103,13 @@ pub fn lines(
     ));
     out.push(Line::raw(""));
     let changes = Changes::of(board, since, today, |_| true);
-    out.extend(super::since::overview(board, &changes, lang, theme, w));
+    out.extend(super::since::overview(
+        board,
+        &changes,
+        (lang, since_key),
+        theme,
+        w,
+    ));
     out.push(Line::raw(""));
     let overdue = tasks_with_light(board, today, Light::Red, |_| true);
     let title = lang.pick("逾期任务，逾期最久的在前", "Overdue, most late first");
@@ -114,7 +132,52 @@ pub fn lines(
     out
 }
 
+/// The figures after a phase's bar: done/total, the rate, and its overdue and due-soon counts
+/// (with their words, or symbols only when room is short).
+struct Tail {
+    count: String,
+    rate: String,
+    words: Vec<(String, Light)>,
+    symbols: Vec<(String, Light)>,
+}
+
+/// Columns a list of lights takes, one space between.
+fn lights_width(l: &[(String, Light)]) -> usize {
+    l.iter()
+        .map(|(s, _)| width(s) + 1)
+        .sum::<usize>()
+        .saturating_sub(1)
+}
+
+impl Tail {
+    fn of(p: &crate::model::facts::PhaseTally, lang: Lang, theme: &Theme) -> Tail {
+        let t = &p.tally;
+        let lights = |words: bool| {
+            let mut parts = Vec::new();
+            for (n, light, word) in [
+                (t.overdue, Light::Red, lang.pick("逾期", "late ")),
+                (t.due_soon, Light::Yellow, lang.pick("临期", "soon ")),
+            ] {
+                if n > 0 {
+                    let word = if words { word } else { "" };
+                    parts.push((format!("{}{word}{n}", theme.symbol(light)), light));
+                }
+            }
+            parts
+        };
+        Tail {
+            count: format!("{}/{}", t.done, t.total),
+            rate: percent(t.rate()),
+            words: lights(true),
+            symbols: lights(false),
+        }
+    }
+}
+
 /// One line per phase: its span on the campaign's time axis, filled by completion, today marked.
+///
+/// The figures after the bars keep their room (the names and the axis give way), so nothing is
+/// cut inside a figure; on a narrow screen the lights lose their words first.
 pub fn timeline(
     board: &Board,
     s: &Summary,
@@ -127,9 +190,20 @@ pub fn timeline(
     let Some((start, end)) = board.span() else {
         return Vec::new();
     };
-    let name_w = (w / 4).clamp(8, 24);
-    let tail_w = 26;
-    let axis = w.saturating_sub(name_w + tail_w + 3).max(10);
+    let shown: Vec<_> = s
+        .phases
+        .iter()
+        .skip(phases.start)
+        .take(phases.len())
+        .collect();
+    let tails: Vec<Tail> = shown.iter().map(|p| Tail::of(p, lang, theme)).collect();
+    let Widths {
+        name_w,
+        axis,
+        count_w,
+        rate_w,
+        words,
+    } = Widths::of(&tails, w);
     let days = ((end - start).num_days() + 1).max(1) as f64;
     let col = |d: NaiveDate| {
         ((((d - start).num_days()) as f64 / days) * axis as f64)
@@ -139,14 +213,11 @@ pub fn timeline(
     let today_col = (start..=end).contains(&today).then(|| col(today));
     let (full, empty) = theme.bar_cells();
     let mark = if theme.ascii { "|" } else { "┃" };
-    let mut out = Vec::new();
-    let mut head = format!("{}{start}", " ".repeat(name_w + 2));
-    let end_s = end.to_string();
-    let pad_n = (name_w + 2 + axis).saturating_sub(width(&head) + width(&end_s));
-    head.push_str(&" ".repeat(pad_n));
-    head.push_str(&end_s);
-    out.push(Line::styled(head, theme.key()));
-    for p in s.phases.iter().skip(phases.start).take(phases.len()) {
+    let mut out = vec![Line::styled(
+        format!("{}{}", " ".repeat(name_w + 2), axis_dates(start, end, axis)),
+        theme.key(),
+    )];
+    for (p, tail) in shown.iter().zip(&tails) {
         let phase = &board.phases[p.phase];
         let (a, b) = (col(phase.start), col(phase.end).max(col(phase.start)));
         let filled = ((p.tally.rate() * (b - a + 1) as f64).round() as usize).min(b - a + 1);
@@ -164,49 +235,83 @@ pub fn timeline(
             };
             spans.push(cell);
         }
-        let tail = format!(
-            " {}/{} {}",
-            p.tally.done,
-            p.tally.total,
-            percent(p.tally.rate())
-        );
-        spans.push(Span::raw(pad(&tail, 14)));
-        if p.tally.overdue > 0 {
-            spans.push(Span::styled(
-                format!(
-                    "{}{}{} ",
-                    theme.symbol(Light::Red),
-                    lang.pick("逾期", "late "),
-                    p.tally.overdue
-                ),
-                theme.light(Light::Red),
-            ));
-        }
-        if p.tally.due_soon > 0 {
-            spans.push(Span::styled(
-                format!(
-                    "{}{}{}",
-                    theme.symbol(Light::Yellow),
-                    lang.pick("临期", "soon "),
-                    p.tally.due_soon
-                ),
-                theme.light(Light::Yellow),
-            ));
+        spans.push(Span::raw(format!(
+            " {}{} {}",
+            " ".repeat(count_w - width(&tail.count)),
+            tail.count,
+            pad(&tail.rate, rate_w)
+        )));
+        for (text, light) in if words { &tail.words } else { &tail.symbols } {
+            spans.push(Span::styled(format!(" {text}"), theme.light(*light)));
         }
         out.push(Line::from(spans));
     }
     if let Some(c) = today_col {
-        let text = format!(
-            "{mark} {}{}",
-            lang.pick("今天 ", "today "),
-            today.format("%m-%d")
-        );
+        let label = format!("{}{}", lang.pick("今天 ", "today "), today.format("%m-%d"));
         out.push(Line::styled(
-            format!("{}{text}", " ".repeat(name_w + 2 + c)),
+            marked(name_w + 2 + c, mark, &label, w),
             theme.alert(),
         ));
     }
     out
+}
+
+/// Today's mark at column `at` with its label right of it when it fits, else left of it.
+fn marked(at: usize, mark: &str, label: &str, w: usize) -> String {
+    if at + 2 + width(label) <= w {
+        format!("{}{mark} {label}", " ".repeat(at))
+    } else {
+        let lead = (at + 1).saturating_sub(width(label) + 2);
+        format!("{}{label} {mark}", " ".repeat(lead))
+    }
+}
+
+/// The timeline's columns: the names, the axis, the figures; the figures keep their room, the
+/// lights lose their words first, then the names shrink (to 8), and the axis takes the rest.
+struct Widths {
+    name_w: usize,
+    axis: usize,
+    count_w: usize,
+    rate_w: usize,
+    words: bool,
+}
+
+impl Widths {
+    fn of(tails: &[Tail], w: usize) -> Widths {
+        let most = |f: &dyn Fn(&Tail) -> usize| tails.iter().map(f).max().unwrap_or(0);
+        let count_w = most(&|t| width(&t.count));
+        let rate_w = most(&|t| width(&t.rate));
+        let tail_w = |words: bool| {
+            let l = most(&|t| lights_width(if words { &t.words } else { &t.symbols }));
+            1 + count_w + 1 + rate_w + if l > 0 { l + 1 } else { 0 }
+        };
+        let axis_for = |name_w: usize, words: bool| w.saturating_sub(name_w + 2 + tail_w(words));
+        let mut name_w = (w / 4).clamp(8, 24);
+        let words = axis_for(name_w, true) >= 12;
+        while axis_for(name_w, words) < 12 && name_w > 8 {
+            name_w -= 1;
+        }
+        Widths {
+            name_w,
+            axis: axis_for(name_w, words).max(4),
+            count_w,
+            rate_w,
+            words,
+        }
+    }
+}
+
+/// The axis's first and last day, at its two ends: in full, or as month-day when the axis is
+/// short, or the first alone; never run together.
+fn axis_dates(start: NaiveDate, end: NaiveDate, axis: usize) -> String {
+    for fmt in ["%Y-%m-%d", "%m-%d"] {
+        let (a, b) = (start.format(fmt).to_string(), end.format(fmt).to_string());
+        if width(&a) + 1 + width(&b) <= axis {
+            let gap = axis - width(&a) - width(&b);
+            return format!("{a}{}{b}", " ".repeat(gap));
+        }
+    }
+    start.format("%m-%d").to_string()
 }
 
 /// A titled list of tasks with its count.
@@ -222,7 +327,7 @@ fn section(
     w: usize,
 ) {
     out.push(Line::styled(
-        format!(" {title}（{}）", tasks.len()),
+        format!(" {title}{}", paren(lang, &tasks.len().to_string())),
         theme.title(),
     ));
     task_lines(out, board, tasks, today, lang, theme, w);
@@ -262,8 +367,9 @@ pub fn task_lines(
     }
 }
 
-/// Draws the overview, scrolled by the app's overview scroll.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the overview, scrolled by the app's overview scroll; returns how many lines show at
+/// once and how far it scrolls before its last line is on screen.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (u16, u16) {
     let lang = app.lang();
     let title = format!(" {}  ·  {} ", lang.pick("总览", "Overview"), app.opts.today);
     let block = Block::bordered()
@@ -271,16 +377,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let since_key = super::hints::key(
+        app,
+        crate::keymap::Mode::Overview,
+        crate::app::Action::Since,
+    );
     let lines = lines(
         &app.board,
         (app.opts.today, app.since),
-        lang,
+        (lang, &since_key),
         theme,
         usize::from(inner.width),
     );
-    let max = (lines.len() as u16).saturating_sub(inner.height);
+    let max = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(inner.height);
     frame.render_widget(
         Paragraph::new(lines).scroll((app.overview_scroll.min(max), 0)),
         inner,
     );
+    (inner.height, max)
 }

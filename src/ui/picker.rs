@@ -2,6 +2,7 @@
 
 use super::text::{fit, pad};
 use super::{block, Theme};
+use crate::keymap::{Keymap, Mode};
 use crate::model::Lang;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -15,6 +16,7 @@ pub fn picker(
     sel: usize,
     lang: Lang,
     theme: &Theme,
+    keys: &Keymap,
 ) {
     let area = frame.area();
     let w = usize::from(area.width.saturating_sub(4));
@@ -42,14 +44,19 @@ pub fn picker(
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::raw(fit(
-        lang.pick(
-            "↑↓ 选择  Enter 打开  q 退出",
-            "↑↓ choose  Enter open  q quit",
-        ),
-        w,
-    )));
+    let hints = super::hints::of(keys, Mode::Picker, lang, theme.ascii, &|_| true, &|_| None);
+    let hints = super::hints::fitting(hints, 2, w);
+    lines.push(Line::raw(fit(&line_of(&hints), w)));
     let title = lang.pick("选择看板", "Choose a board").to_string();
     frame.render_widget(Paragraph::new(lines).block(block(theme, title)), area);
     super::scrub(frame.buffer_mut());
+}
+
+/// Hints on one line: `key word  key word`.
+pub(super) fn line_of(hints: &[super::hints::Hint]) -> String {
+    hints
+        .iter()
+        .map(|h| format!("{} {}", h.key, h.word))
+        .collect::<Vec<_>>()
+        .join("  ")
 }

@@ -42,7 +42,15 @@ fn line(cells: [&str; 8], w: usize, wide: bool) -> String {
 }
 
 /// Draws the roll-up table with row `sel` (in `order`) selected.
-pub fn draw(frame: &mut Frame, r: &Rollup, order: &[usize], sel: usize, sort: &str, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    r: &Rollup,
+    order: &[usize],
+    sel: usize,
+    sort: &str,
+    theme: &Theme,
+    keys: &crate::keymap::Keymap,
+) {
     let lang = r.lang();
     let p = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let area = frame.area();
@@ -125,14 +133,19 @@ pub fn draw(frame: &mut Frame, r: &Rollup, order: &[usize], sel: usize, sort: &s
         };
         lines.push(Line::styled(pad(&text, w), style));
     }
-    let keys = p(
-        "↑↓ 选择  Enter 只读打开  P 放映  o 排序  r 刷新  q 退出",
-        "↑↓ choose  Enter open read-only  P present  o sort  r refresh  q quit",
+    let hints = super::hints::of(
+        keys,
+        crate::keymap::Mode::Rollup,
+        lang,
+        theme.ascii,
+        &|_| true,
+        &|_| None,
     );
+    let keys = super::picker::line_of(&super::hints::fitting(hints, 2, w));
     let used = lines.len() + 2;
     lines.extend((used..usize::from(area.height)).map(|_| Line::raw("")));
     lines.truncate(usize::from(area.height.saturating_sub(3)));
-    lines.push(Line::styled(fit(keys, w), theme.key()));
+    lines.push(Line::styled(fit(&keys, w), theme.key()));
     let title = format!("{} {}", p("汇总", "Roll-up"), r.today.format("%Y-%m-%d"));
     frame.render_widget(Paragraph::new(lines).block(block(theme, title)), area);
     super::scrub(frame.buffer_mut());

@@ -1,19 +1,20 @@
 //! What changed since the last meeting, on screen: one line per list of the overview, a heading
 //! and one line per task or unit on the slide.
 
-use super::text::fit;
+use super::text::{fit, list, width};
+use super::words::paren;
 use super::Theme;
 use crate::model::facts::Light;
 use crate::model::since::Changes;
 use crate::model::{Board, Lang};
 use ratatui::text::{Line, Span};
 
-/// The heading: "自 2017-07-03 以来的变化（S 改日期）".
-fn heading(c: &Changes, lang: Lang, key: bool) -> String {
-    let hint = if key {
-        lang.pick("（S 改日期）", " (S changes the date)")
-    } else {
-        ""
+/// The heading: "自 2017-07-03 以来的变化（S 改日期）", naming the key when there is one.
+fn heading(c: &Changes, lang: Lang, key: Option<&str>) -> String {
+    let hint = match (key, lang) {
+        (Some(k), Lang::Zh) => paren(lang, &format!("{k} 改日期")),
+        (Some(k), Lang::En) => paren(lang, &format!("{k} changes the date")),
+        (None, _) => String::new(),
     };
     match lang {
         Lang::Zh => format!(" 自 {} 以来的变化{hint}", c.from),
@@ -70,20 +71,33 @@ fn lists(b: &Board, c: &Changes) -> Vec<(String, Light, Vec<String>)> {
     ]
 }
 
-/// The overview's section: [`crate::app::SINCE_ROWS`] lines.
-pub fn overview(b: &Board, c: &Changes, lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled(heading(c, lang, true), theme.title())];
+/// The overview's section: a heading and one line per list, each listing the entries that
+/// fit and how many more there are (an id or a name is never cut).
+pub fn overview(
+    b: &Board,
+    c: &Changes,
+    (lang, key): (Lang, &str),
+    theme: &Theme,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(heading(c, lang, Some(key)), theme.title())];
     let sep = lang.pick("、", ", ");
+    let more = |n: usize| match lang {
+        Lang::Zh => format!(" 等另 {n} 项"),
+        Lang::En => format!(" and {n} more"),
+    };
     for (label, light, items) in lists(b, c) {
         let head = format!("   {} {label} {}", theme.symbol(light), items.len());
+        let colon = lang.pick("：", ": ");
+        let room = w.saturating_sub(width(&head) + width(colon));
         let body = if items.is_empty() {
             String::new()
         } else {
-            format!("{}{}", lang.pick("：", ": "), items.join(sep))
+            format!("{colon}{}", list(&items, sep, room, more))
         };
         out.push(Line::from(vec![
             Span::styled(head.clone(), theme.light(light)),
-            Span::raw(fit(&body, w.saturating_sub(super::text::width(&head)))),
+            Span::raw(body),
         ]));
     }
     out
@@ -136,5 +150,5 @@ pub fn slide(b: &Board, c: &Changes, theme: &Theme, w: usize) -> Vec<Line<'stati
 
 /// The slide's heading.
 pub fn slide_heading(c: &Changes, lang: Lang) -> String {
-    heading(c, lang, false)
+    heading(c, lang, None)
 }

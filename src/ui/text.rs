@@ -109,6 +109,65 @@ pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
     out
 }
 
+/// Which pieces of a line to keep so that they fit `w` columns with `sep` columns between
+/// them: each piece is kept whole or dropped whole (a figure is never cut), the highest `rank`
+/// first and, among equals, the last; rank 1 is never dropped.
+pub fn keep(pieces: &[(usize, u8)], sep: usize, w: usize) -> Vec<bool> {
+    let mut kept = vec![true; pieces.len()];
+    let total = |kept: &[bool]| {
+        let (n, sum) = pieces
+            .iter()
+            .zip(kept)
+            .filter(|(_, k)| **k)
+            .fold((0usize, 0usize), |(n, s), ((pw, _), _)| (n + 1, s + pw));
+        sum + sep * n.saturating_sub(1)
+    };
+    while total(&kept) > w {
+        let worst = (0..pieces.len())
+            .filter(|&i| kept[i] && pieces[i].1 > 1)
+            .max_by_key(|&i| (pieces[i].1, i));
+        match worst {
+            Some(i) => kept[i] = false,
+            None => break,
+        }
+    }
+    kept
+}
+
+/// The pieces that fit, joined by `sep` (see [`keep`]); empty pieces are left out.
+pub fn pieces(pieces: &[(String, u8)], sep: &str, w: usize) -> String {
+    let pieces: Vec<&(String, u8)> = pieces.iter().filter(|(s, _)| !s.is_empty()).collect();
+    let sizes: Vec<(usize, u8)> = pieces.iter().map(|(s, r)| (width(s), *r)).collect();
+    let kept = keep(&sizes, width(sep), w);
+    pieces
+        .iter()
+        .zip(kept)
+        .filter(|(_, k)| *k)
+        .map(|((s, _), _)| s.as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// As many items of a list as fit `w` columns, joined by `sep`, then how many more there are
+/// (`more(n)`): items are never cut.
+pub fn list(items: &[String], sep: &str, w: usize, more: impl Fn(usize) -> String) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let rest = items.len() - i - 1;
+        let next = if i == 0 {
+            item.clone()
+        } else {
+            format!("{out}{sep}{item}")
+        };
+        let tail = if rest > 0 { width(&more(rest)) } else { 0 };
+        if width(&next) + tail > w {
+            return format!("{out}{}", more(items.len() - i));
+        }
+        out = next;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +219,27 @@ mod tests {
             wrap(&format!("{family}{family}"), 2, 3),
             vec![family, family]
         );
+    }
+
+    #[test]
+    fn pieces_are_dropped_whole_least_important_first() {
+        let p = |s: &str, r| (s.to_string(), r);
+        let line = [
+            p("完成 3/22", 1),
+            p("2017-05-21 ~ 2017-12-31", 3),
+            p("◆当前阶段", 2),
+        ];
+        assert_eq!(
+            pieces(&line, "  ", 80),
+            "完成 3/22  2017-05-21 ~ 2017-12-31  ◆当前阶段"
+        );
+        assert_eq!(pieces(&line, "  ", 25), "完成 3/22  ◆当前阶段");
+        assert_eq!(pieces(&line, "  ", 5), "完成 3/22");
+        let ids: Vec<String> = ["T07", "T09", "T11"].map(String::from).to_vec();
+        let more = |n| format!(" +{n}");
+        assert_eq!(list(&ids, ", ", 20, more), "T07, T09, T11");
+        assert_eq!(list(&ids, ", ", 11, more), "T07, T09 +1");
+        assert_eq!(list(&ids, ", ", 4, more), " +3");
     }
 
     #[test]

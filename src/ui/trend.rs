@@ -16,7 +16,8 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, LegendPosition, Widget,
 };
 
-use crate::app::TREND_ROWS;
+/// Rows the trend's charts take in the overview (a heading comes on top).
+pub const TREND_ROWS: u16 = 12;
 /// Columns of one week's bar and the gap after it.
 const BAR_W: u16 = 5;
 

@@ -1,6 +1,8 @@
 //! The by-unit view: one row per lead unit, or the open unit's tasks across all phases.
 
-use super::text::{fit, pad, width};
+use super::kanban::first_shown;
+use super::text::{fit, keep, pad, width};
+use super::words::paren;
 use super::{days_text, Theme};
 use crate::app::App;
 use crate::model::facts::UnitTally;
@@ -24,22 +26,20 @@ pub fn bar(theme: &Theme, rate: f64, w: usize) -> String {
     format!("{}{}", f.repeat(full), e.repeat(w - full))
 }
 
-/// Draws the table of units, or the open unit's tasks.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the table of units, or the open unit's tasks; returns how many rows show at once.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> usize {
     let lang = app.lang();
     let title = match &app.units.open {
         Some(id) => format!(
-            " {} {}（{}）  Esc {} ",
+            " {} {}{} ",
             app.board.unit_name(id),
             lang.pick("牵头的任务", "leads"),
-            app.units.tasks.len(),
-            lang.pick("返回", "back")
+            paren(lang, &app.units.tasks.len().to_string()),
         ),
         None => format!(
-            " {}  ·  {}（o {}） ",
+            " {}  ·  {} ",
             lang.pick("按牵头单位", "By lead unit"),
             app.units.sort.label(lang),
-            lang.pick("切换排序", "changes order")
         ),
     };
     let block = Block::bordered()
@@ -53,17 +53,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         tasks(app, theme, w, rows)
     } else {
         let sel = app.units.row;
-        table(
-            app,
-            theme,
-            &app.units.rows,
-            Some(sel),
-            (sel / rows) * rows,
-            w,
-            rows,
-        )
+        let start = first_shown(sel, rows, app.units.rows.len());
+        table(app, theme, &app.units.rows, Some(sel), start, w, rows)
     };
     frame.render_widget(Paragraph::new(lines), inner);
+    rows
+}
+
+/// The table's figure columns: header, the rank that decides which stay on a narrow screen
+/// (tasks, overdue, due soon and the rate stay longest), and each row's value.
+fn columns(lang: crate::model::Lang) -> [(&'static str, u8); 7] {
+    [
+        (lang.pick("任务", "Tasks"), 1),
+        (lang.pick("已完成", "Done"), 3),
+        (lang.pick("推进中", "Doing"), 4),
+        (lang.pick("未启动", "To do"), 4),
+        (lang.pick("逾期", "Late"), 1),
+        (lang.pick("即将到期", "Soon"), 2),
+        (lang.pick("完成率", "Done %"), 1),
+    ]
 }
 
 /// The table's header and the rows of one page: `sel` is the selected row, if any.
@@ -77,16 +85,21 @@ pub fn table(
     rows: usize,
 ) -> Vec<Line<'static>> {
     let lang = app.lang();
-    let heads = [
-        lang.pick("任务", "Tasks"),
-        lang.pick("已完成", "Done"),
-        lang.pick("推进中", "Doing"),
-        lang.pick("未启动", "To do"),
-        lang.pick("逾期", "Late"),
-        lang.pick("即将到期", "Soon"),
-        lang.pick("完成率", "Done %"),
-    ];
-    let cw: Vec<usize> = heads.iter().map(|h| width(h).max(4) + 1).collect();
+    let cols = columns(lang);
+    // Figures are never cut: whole columns give way, the rank and at least 8 columns of name
+    // staying, and "100.0%" always fits the rate column.
+    let all: Vec<usize> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, (h, _))| width(h).max(if i == 6 { 6 } else { 4 }) + 1)
+        .collect();
+    let sizes: Vec<(usize, u8)> = all.iter().zip(&cols).map(|(c, (_, r))| (*c, *r)).collect();
+    let shown = keep(&sizes, 0, w.saturating_sub(5 + 8 + 1));
+    let cw: Vec<usize> = all
+        .iter()
+        .zip(&shown)
+        .map(|(c, s)| if *s { *c } else { 0 })
+        .collect();
     let fixed: usize = cw.iter().sum::<usize>() + 5;
     let bar_w = if w > fixed + 40 { 12 } else { 0 };
     let name_w = w.saturating_sub(fixed + bar_w + 1).max(8);
@@ -95,8 +108,10 @@ pub fn table(
         pad(lang.pick(" 排名", " Rank"), 6),
         pad(lang.pick("牵头单位", "Lead unit"), name_w)
     );
-    for (h, c) in heads.iter().zip(&cw) {
-        head.push_str(&num(h, *c));
+    for ((h, _), c) in cols.iter().zip(&cw) {
+        if *c > 0 {
+            head.push_str(&num(h, *c));
+        }
     }
     let mut lines = vec![Line::styled(fit(&head, w), theme.title())];
     // The rank is the unit's place in the one ranking, whatever order the rows are in.
@@ -132,44 +147,30 @@ pub fn table(
             Span::styled(pad(&u.name, name_w), base),
         ];
         let cells = [t.total, t.done, t.doing, t.todo];
-        for (n, c) in cells.iter().zip(&cw) {
+        for (n, c) in cells.iter().zip(&cw).filter(|(_, c)| **c > 0) {
             spans.push(Span::styled(num(n, *c), base));
         }
-        let late = if t.overdue > 0 {
-            format!(
-                "{}{}",
-                theme.symbol(crate::model::facts::Light::Red),
-                t.overdue
-            )
-        } else {
-            "0".into()
-        };
-        spans.push(Span::styled(
-            num(late, cw[4]),
-            if t.overdue > 0 {
-                theme.light(crate::model::facts::Light::Red).patch(base)
+        use crate::model::facts::Light;
+        for (n, light, c) in [
+            (t.overdue, Light::Red, cw[4]),
+            (t.due_soon, Light::Yellow, cw[5]),
+        ] {
+            if c == 0 {
+                continue;
+            }
+            let (text, style) = if n > 0 {
+                (
+                    format!("{}{n}", theme.symbol(light)),
+                    theme.light(light).patch(base),
+                )
             } else {
-                base
-            },
-        ));
-        let soon = if t.due_soon > 0 {
-            format!(
-                "{}{}",
-                theme.symbol(crate::model::facts::Light::Yellow),
-                t.due_soon
-            )
-        } else {
-            "0".into()
-        };
-        spans.push(Span::styled(
-            num(soon, cw[5]),
-            if t.due_soon > 0 {
-                theme.light(crate::model::facts::Light::Yellow).patch(base)
-            } else {
-                base
-            },
-        ));
-        spans.push(Span::styled(num(percent(t.rate()), cw[6]), base));
+                ("0".into(), base)
+            };
+            spans.push(Span::styled(num(text, c), style));
+        }
+        if cw[6] > 0 {
+            spans.push(Span::styled(num(percent(t.rate()), cw[6]), base));
+        }
         if bar_w > 0 {
             spans.push(Span::styled(
                 format!(" {}", bar(theme, t.rate(), bar_w - 1)),
@@ -200,7 +201,7 @@ fn tasks(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> 
     );
     let mut lines = vec![Line::styled(fit(&head, w), theme.title())];
     let sel = app.units.task_row;
-    let start = (sel / rows.max(1)) * rows.max(1);
+    let start = first_shown(sel, rows, app.units.tasks.len());
     for (r, &i) in app.units.tasks.iter().enumerate().skip(start).take(rows) {
         let t = &b.tasks[i];
         let light = b.light(t, today);
@@ -238,7 +239,7 @@ fn tasks(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> 
                 ),
                 theme.light(light).patch(base),
             ),
-            Span::styled(pad(status, 9), base),
+            Span::styled(format!("{} ", pad(status, 8)), base),
             Span::styled(pad(&format!("{phase}·{}", t.title), rest), base),
         ]));
     }

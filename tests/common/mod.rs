@@ -176,11 +176,16 @@ pub fn screen_with(app: &mut App, w: u16, h: u16, theme: Theme) -> String {
     out
 }
 
-/// The terminal buffer after drawing, for checking styles.
+/// The terminal buffer after drawing, for checking styles; the app is told what was drawn, as
+/// the program's event loop does.
 pub fn buffer(app: &mut App, w: u16, h: u16, theme: Theme) -> ratatui::buffer::Buffer {
     ducha::app::update(app, ducha::app::Action::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| ducha::ui::draw(f, app, &theme)).unwrap();
+    let mut drawn = ducha::app::Layout::default();
+    terminal
+        .draw(|f| drawn = ducha::ui::render(f, app, &theme))
+        .unwrap();
+    ducha::app::update(app, ducha::app::Action::Layout(drawn));
     terminal.backend().buffer().clone()
 }
 

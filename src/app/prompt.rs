@@ -1,0 +1,105 @@
+//! One-line prompts: a progress note, the date changes are counted from, a file name to save
+//! under. Each is a text input with accept and cancel.
+
+use super::popup::Reply;
+use super::requests::Request;
+use super::{Action, App, Key, LineEdit};
+
+/// A progress note being typed for a task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NotePrompt {
+    /// Task index.
+    pub task: usize,
+    /// The note.
+    pub input: LineEdit,
+}
+
+impl NotePrompt {
+    /// Runs an action of the note mode; an empty note is not taken.
+    pub(super) fn handle(&mut self, action: &Action) -> Reply {
+        match action {
+            Action::Accept => {
+                let note = self.input.text().trim().to_string();
+                if note.is_empty() {
+                    return Reply::Stay;
+                }
+                Reply::Then(Request::Note {
+                    task: self.task,
+                    note,
+                })
+            }
+            Action::Cancel => Reply::Close,
+            _ => Reply::Stay,
+        }
+    }
+}
+
+/// Why the date typed for "changes since" is not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SinceError {
+    /// Not a date.
+    Format,
+    /// After today.
+    Future,
+}
+
+/// The date changes are counted from, being typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SincePrompt {
+    /// The date.
+    pub input: LineEdit,
+    /// Why it cannot be taken yet.
+    pub error: Option<SinceError>,
+}
+
+impl SincePrompt {
+    /// Runs an action of the since mode.
+    pub(super) fn handle(&mut self, action: &Action, app: &App) -> Reply {
+        match action {
+            Action::Accept => match crate::store::parse_date(self.input.text().trim()) {
+                Some(d) if d <= app.opts.today => Reply::Then(Request::Since(d)),
+                Some(_) => {
+                    self.error = Some(SinceError::Future);
+                    Reply::Stay
+                }
+                None => {
+                    self.error = Some(SinceError::Format);
+                    Reply::Stay
+                }
+            },
+            Action::Cancel => Reply::Close,
+            _ => Reply::Stay,
+        }
+    }
+
+    /// Types a key; the error goes once the text changes.
+    pub(super) fn edit(&mut self, key: &Key) {
+        if self.input.edit(key) {
+            self.error = None;
+        }
+    }
+}
+
+/// A file name for saving a copy beside the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveAsPrompt {
+    /// The name.
+    pub input: LineEdit,
+}
+
+impl SaveAsPrompt {
+    /// Runs an action of the save-as mode; an empty name is not taken.
+    pub(super) fn handle(&mut self, action: &Action) -> Reply {
+        match action {
+            Action::Accept => {
+                let name = self.input.text().trim().to_string();
+                if name.is_empty() {
+                    return Reply::Stay;
+                }
+                Reply::Then(Request::SaveAs(name))
+            }
+            Action::Cancel => Reply::Close,
+            _ => Reply::Stay,
+        }
+    }
+}
