@@ -57,6 +57,8 @@ pub(super) struct Reader<'a, 'p> {
     depth: usize,
     /// How many of the lists and mappings being read are in brackets.
     brackets: usize,
+    /// Where the node last handed to typed reading starts.
+    node_at: Option<Marker>,
     events: usize,
     progress: Option<Progress<'p>>,
 }
@@ -259,6 +261,7 @@ impl<'a, 'p> Reader<'a, 'p> {
             tags: Vec::new(),
             depth: 0,
             brackets: 0,
+            node_at: None,
             events: 0,
             progress,
         }
@@ -314,7 +317,10 @@ impl<'a, 'p> Reader<'a, 'p> {
                     let v = self.raw(ev, at)?;
                     self.src.replay(&v, at);
                 }
-                ev => return Ok((ev, at)),
+                ev => {
+                    self.node_at = Some(at);
+                    return Ok((ev, at));
+                }
             }
             (ev, at) = self.next()?;
         }
@@ -407,10 +413,14 @@ impl<'a, 'p> Reader<'a, 'p> {
             self.wrong(ev, at, "a mapping")?;
             return Ok(false);
         }
+        let start = self.enter_typed()?;
         loop {
             let (key, key_at) = self.node()?;
             match key {
-                Event::MappingEnd => return Ok(true),
+                Event::MappingEnd => {
+                    self.leave_typed(start);
+                    return Ok(true);
+                }
                 Event::Scalar(k, ..) => f(self, k, key_at)?,
                 other => {
                     // A list or mapping as a key: not a name any board field has.
@@ -418,6 +428,21 @@ impl<'a, 'p> Reader<'a, 'p> {
                     self.unknown()?;
                 }
             }
+        }
+    }
+
+    /// Goes into the list or mapping typed reading was just handed; its start, to leave it.
+    fn enter_typed(&mut self) -> Result<Option<Marker>, Fatal> {
+        let start = self.node_at;
+        if let Some(at) = start {
+            self.enter(at)?;
+        }
+        Ok(start)
+    }
+
+    fn leave_typed(&mut self, start: Option<Marker>) {
+        if let Some(at) = start {
+            self.leave(at);
         }
     }
 
@@ -522,12 +547,16 @@ impl Read for TextList {
         match ev {
             Event::Scalar(v, ..) => Ok(Some(TextList::split(&v))),
             Event::SequenceStart(..) => {
+                let start = r.enter_typed()?;
                 let mut out = Vec::new();
                 loop {
                     let (ev, at) = r.node()?;
                     let null = is_null(&ev);
                     match ev {
-                        Event::SequenceEnd => return Ok(Some(TextList(out))),
+                        Event::SequenceEnd => {
+                            r.leave_typed(start);
+                            return Ok(Some(TextList(out)));
+                        }
                         Event::Scalar(v, ..) if !null => out.push(v),
                         ev => {
                             r.path.push(Step::Index(out.len()));
@@ -578,10 +607,12 @@ impl<T: Read + Default> Read for Vec<T> {
         if !matches!(ev, Event::SequenceStart(..)) {
             return r.wrong(ev, at, Self::EXPECTED).map(|_| None);
         }
+        let start = r.enter_typed()?;
         let mut out = Vec::new();
         loop {
             let (ev, at) = r.node()?;
             if matches!(ev, Event::SequenceEnd) {
+                r.leave_typed(start);
                 return Ok(Some(out));
             }
             r.path.push(Step::Index(out.len()));
