@@ -290,13 +290,11 @@ proptest! {
 /// How deep brackets nest as the YAML parser reads them, up to its first error: a collection
 /// starts with a bracket exactly when its event is marked at one.
 ///
-/// The board's reader (libyaml) follows YAML 1.1, where NEL, LS and PS break lines; this parser
-/// follows YAML 1.2, where they do not, so they are made line feeds first; and the board is read
-/// without its byte-order mark.
+/// This is the parser the board is read with (YAML 1.2: NEL, LS and PS are not line breaks);
+/// the board is read without its byte-order mark.
 fn parsed_bracket_depth(text: &str) -> usize {
     use yaml_rust2::parser::{Event, Parser};
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace(['\u{85}', '\u{2028}', '\u{2029}'], "\n");
     let chars: Vec<char> = text.chars().collect();
     let mut parser = Parser::new_from_str(&text);
     // Open collections: whether each starts with a bracket, and where. An implicit one-pair

@@ -356,7 +356,9 @@ impl<'a, 'p> Reader<'a, 'p> {
     pub fn wrong(&mut self, ev: Event, at: Marker, expected: &str) -> Result<(), Fatal> {
         let message = format!("invalid type: {}, expected {expected}", describe(&ev));
         self.error(&message, at)?;
-        self.raw(ev, at).map(drop)
+        // `at` may be the key's place, for the message; the value is read from where it starts.
+        let start = self.node_at.unwrap_or(at);
+        self.raw(ev, start).map(drop)
     }
 
     /// Reads the value of the known key `name` of the mapping being read.
