@@ -296,7 +296,7 @@ fn parsed_bracket_depth(text: &str) -> usize {
     use yaml_rust2::parser::{Event, Parser};
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let chars: Vec<char> = text.chars().collect();
-    let mut parser = Parser::new_from_str(&text);
+    let mut parser = Parser::new_from_str(text);
     // Open collections: whether each starts with a bracket, and where. An implicit one-pair
     // mapping around a bracketed key (`[{a}: b]`) is marked at the same bracket: not a level.
     let mut stack: Vec<(bool, usize)> = Vec::new();
