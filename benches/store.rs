@@ -7,7 +7,9 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ducha::cli::gen::{board, default_center};
 use ducha::model::validate::validate;
-use ducha::store::{bare_parse, parse, save, save_merging, to_yaml, Comments, SaveOutcome};
+use ducha::store::{
+    bare_parse, parse, parse_with, save, save_merging, to_yaml, Comments, SaveOutcome,
+};
 use std::hint::black_box;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
@@ -26,6 +28,19 @@ fn boards(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("load", n), &text, |bench, t| {
             bench.iter(|| black_box(parse(black_box(t))))
         });
+        // As the board opens a file: with a progress callback, which asks where the parser is.
+        g.bench_with_input(
+            BenchmarkId::new("load_with_progress", n),
+            &text,
+            |bench, t| {
+                bench.iter(|| {
+                    let mut seen = 0;
+                    let mut tick = |done: usize, _total: usize| seen = done;
+                    black_box(parse_with(black_box(t), Some(&mut tick)));
+                    black_box(seen)
+                })
+            },
+        );
         g.bench_with_input(BenchmarkId::new("check", n), &b, |bench, b| {
             bench.iter(|| black_box(validate(black_box(b))))
         });

@@ -89,10 +89,20 @@ impl<'a> Source<'a> {
 
     /// The byte offset of character `index`.
     fn byte_at(&mut self, index: usize) -> usize {
-        if index < self.cursor.0 {
-            self.cursor = (0, 0);
-        }
         let (mut ci, mut bi) = self.cursor;
+        // Places are asked for in nearly increasing order, but the parser reads ahead of the
+        // events: step back from where the cursor is rather than from the start.
+        if index < ci {
+            for (b, _) in self.text[..bi].char_indices().rev() {
+                bi = b;
+                ci -= 1;
+                if ci == index {
+                    break;
+                }
+            }
+            self.cursor = (ci, bi);
+            return bi;
+        }
         let mut chars = self.text[bi..].chars();
         while ci < index {
             match chars.next() {
@@ -193,6 +203,16 @@ fn flatten(v: &Raw, at: Marker, out: &mut Vec<(Event, Marker)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_are_found_forwards_and_backwards() {
+        let text = "督查: [a, 室]\nb: c\n";
+        let mut src = Source::new(text);
+        let expect = |i: usize| text.char_indices().nth(i).map_or(text.len(), |(b, _)| b);
+        for i in [0, 5, 9, 3, 12, 1, 0, 14] {
+            assert_eq!(src.byte_at(i), expect(i), "char {i}");
+        }
+    }
 
     #[test]
     fn comments_are_cut_outside_quotes() {
