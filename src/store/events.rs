@@ -103,11 +103,12 @@ impl<'a> Source<'a> {
             self.cursor = (ci, bi);
             return bi;
         }
-        let mut chars = self.text[bi..].chars();
-        while ci < index {
-            match chars.next() {
-                Some(c) => bi += c.len_utf8(),
-                None => break,
+        // Forwards by bytes: a character starts at every byte that does not continue one.
+        let b = self.text.as_bytes();
+        while ci < index && bi < b.len() {
+            bi += 1;
+            while bi < b.len() && b[bi] & 0xC0 == 0x80 {
+                bi += 1;
             }
             ci += 1;
         }
