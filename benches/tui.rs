@@ -167,6 +167,37 @@ fn key_to_frame(c: &mut Criterion) {
             draw(&mut terminal, &app);
         })
     });
+
+    // The list of every task, a page at a time: only the rows on screen are built, the sorted
+    // and filtered order being kept between keys.
+    let mut app = app_on_first_column(10_000);
+    let mut terminal = test_terminal();
+    for _ in 0..3 {
+        update(&mut app, Action::NextView);
+    }
+    draw(&mut terminal, &app);
+    let mut down = true;
+    g.bench_function("list_page", |b| {
+        b.iter(|| {
+            update(
+                &mut app,
+                if down {
+                    Action::PageDown
+                } else {
+                    Action::PageUp
+                },
+            );
+            down = !down;
+            draw(&mut terminal, &app);
+        })
+    });
+    // The one key that sorts all the tasks again: the next sort column.
+    g.bench_function("list_sort", |b| {
+        b.iter(|| {
+            update(&mut app, Action::Sort);
+            draw(&mut terminal, &app);
+        })
+    });
     g.finish();
 }
 

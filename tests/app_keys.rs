@@ -301,7 +301,7 @@ fn notes_and_extensions_append_to_the_progress_log() {
     let n = task(&app, "S10").progress.len();
     press(&mut app, &["p"]);
     type_text(&mut app, "已印发会议通知");
-    press(&mut app, &["Enter", "x", "C-u"]);
+    press(&mut app, &["C-s", "x", "C-u"]);
     type_text(&mut app, "2017-07-05");
     press(&mut app, &["Enter"]);
     assert!(
@@ -518,10 +518,11 @@ fn pasted_text_loses_control_characters() {
         &mut app,
         ducha::app::Action::Paste("会议\u{1b}[2J已开\n完毕\u{202e}".into()),
     );
-    press(&mut app, &["Enter"]);
+    press(&mut app, &["C-s"]);
+    // A note keeps its line break; the escape and the bidi control go.
     assert_eq!(
         task(&app, "S10").progress.last().unwrap().note,
-        "会议[2J已开 完毕"
+        "会议[2J已开\n完毕"
     );
 }
 

@@ -161,6 +161,7 @@ impl Session {
             "cd {dir} || exit 97\n\
              LANG=C.UTF-8; export LANG\n\
              XDG_CONFIG_HOME={dir}; export XDG_CONFIG_HOME\n\
+             XDG_CACHE_HOME={dir}/cache; export XDG_CACHE_HOME\n\
              unset LC_ALL LC_CTYPE NO_COLOR DUCHA_USER\n\
              sh -c 'echo $$ > pid; exec \"$@\"' sh {command} 2> stderr\n\
              echo $? > status.part && mv status.part status\n\
@@ -534,7 +535,8 @@ fn two_windows_saving_at_the_same_instant_keep_both_notes() {
         s.keys("p");
         s.wait_for("添加进展");
         s.keys(note);
-        s.keys("\r");
+        // Enter starts a new line of a note; Tab is the plain key that accepts it.
+        s.keys("\t");
         s.wait_for("[*未保存]");
     }
     // Both keys leave at once, from two threads.
@@ -587,7 +589,7 @@ fn a_colleagues_save_shows_up_within_two_seconds_merged_into_unsaved_work() {
     b.keys("p");
     b.wait_for("添加进展");
     b.keys("乙补充的进展");
-    b.keys("\r");
+    b.keys("\t");
     b.keys("s");
     b.wait_for("已保存");
     let seen = Instant::now();
@@ -681,4 +683,131 @@ fn a_bad_keys_toml_is_named_with_its_line_and_the_default_keys_work() {
         stderr.contains("keys.toml 第 3 行：board 模式中 d 同时绑定了 move_right 和 delete"),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_task_list_sorts_searches_and_opens_a_task() {
+    let fx = Fixture::new(ZHUCHENG);
+    let s = Session::start(&fx, "list", &zhucheng_args(), (80, 24), "");
+    wait_zhucheng_opened(&s);
+    s.keys("vvv");
+    s.wait_for("全部任务（43）  ·  按阶段 ▲");
+    // Phase → ID → … : `o` sorts by the next column, `O` reverses.
+    s.keys("ooo");
+    let screen = s.wait_for("按时限 ▲");
+    let first = |sc: &str| -> Option<String> {
+        sc.lines()
+            .find(|l| l.starts_with("┃▶"))
+            .and_then(|l| l.split_whitespace().nth(1).map(String::from))
+    };
+    // The earliest deadline of the board is a phase-1 task of 24 April.
+    assert!(screen.contains("2017-04-24"), "{screen}");
+    s.keys("O");
+    let screen = s.wait_for("按时限 ▼");
+    assert!(screen.contains("时限▼"), "{screen}");
+    assert!(
+        !screen.contains("2017-04-24"),
+        "the latest deadlines first\n{screen}"
+    );
+    s.keys("/调度会\r");
+    let screen = s.wait_until("the list narrowed by the search", |sc| {
+        sc.contains("搜索=调度会") && !sc.contains("全部任务（43）")
+    });
+    let id = first(&screen).unwrap_or_else(|| panic!("no selected row\n{screen}"));
+    s.keys("\r");
+    let screen = s.wait_for("进展情况");
+    assert!(screen.contains(&id), "details of {id}\n{screen}");
+    s.keys("\x1b");
+    s.wait_until("the details closed", |sc| !sc.contains("进展情况"));
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+}
+
+#[test]
+fn three_marked_cards_move_at_once_and_one_undo_takes_them_back() {
+    let fx = Fixture::new(ZHUCHENG);
+    let s = Session::start(&fx, "batch", &zhucheng_args(), (80, 24), "");
+    wait_zhucheng_opened(&s);
+    s.keys("   ");
+    s.wait_for("已标记 3 项");
+    s.keys(">");
+    s.wait_for("已移动 3 项");
+    s.keys("s");
+    s.wait_for("已保存");
+    let original = ducha::store::parse(std::str::from_utf8(&fx.original).unwrap())
+        .unwrap()
+        .board;
+    let saved = ducha::store::load(&fx.board).unwrap().parsed.board;
+    let moved: Vec<_> = original
+        .tasks
+        .iter()
+        .zip(&saved.tasks)
+        .filter(|(a, b)| a.status != b.status)
+        .collect();
+    assert_eq!(moved.len(), 3, "three tasks moved");
+    for (before, after) in &moved {
+        assert_eq!(
+            (before.status.as_str(), after.status.as_str()),
+            ("todo", "doing")
+        );
+        assert_eq!(
+            after.progress.len(),
+            before.progress.len() + 1,
+            "{}",
+            after.id
+        );
+        let entry = after.progress.last().unwrap();
+        assert_eq!(entry.by, "测试员");
+        assert!(entry.note.contains("未启动 → 推进中"), "{}", entry.note);
+    }
+    s.keys("u");
+    s.wait_for("已撤销");
+    s.keys("s");
+    s.wait_until("saved again", |sc| {
+        sc.contains("已保存") && !sc.contains("[*未保存]")
+    });
+    let saved = ducha::store::load(&fx.board).unwrap().parsed.board;
+    assert_eq!(saved.tasks, original.tasks, "one undo took all three back");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+}
+
+#[test]
+fn a_note_pasted_with_cr_line_ends_keeps_its_lines() {
+    let fx = Fixture::new(ZHUCHENG);
+    let s = Session::start(&fx, "paste", &zhucheng_args(), (80, 24), "");
+    wait_zhucheng_opened(&s);
+    s.keys("p");
+    s.wait_for("添加进展");
+    // tmux pastes line ends as CR, as many terminals do, inside a bracketed paste.
+    s.tmux_ok(&[
+        "set-buffer",
+        "-b",
+        "note",
+        "一、已召开调度会\n二、已印发通知\n三、下周督查",
+    ]);
+    s.tmux_ok(&["paste-buffer", "-p", "-b", "note", "-t", "e2e"]);
+    let screen = s.wait_for("三、下周督查");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("一、已召开调度会") && !l.contains("二、")),
+        "each line on its own row\n{screen}"
+    );
+    // Enter adds a line, and the plain key Tab accepts the note.
+    s.keys("\r");
+    s.keys("四、月底前完成");
+    s.keys("\t");
+    s.wait_for("已添加进展");
+    s.keys("s");
+    s.wait_for("已保存");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    let task = fx.task(&fx.board, "S10");
+    let last = task.progress.last().expect("the note");
+    assert_eq!(
+        last.note,
+        "一、已召开调度会\n二、已印发通知\n三、下周督查\n四、月底前完成"
+    );
+    assert_eq!(last.by, "测试员");
 }

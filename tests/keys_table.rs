@@ -114,6 +114,15 @@ fn in_mode(mode: Mode) -> App {
             app.overview_scroll = 3;
             app
         }
+        Mode::List => {
+            let mut app = app;
+            for _ in 0..3 {
+                update(&mut app, Action::NextView);
+            }
+            shot(&mut app, 120, 40);
+            app.list.row = 4;
+            app
+        }
         Mode::Details => with_popup(
             app,
             Popup::Details(Details {
@@ -138,6 +147,7 @@ fn in_mode(mode: Mode) -> App {
             Popup::Note(NotePrompt {
                 task,
                 input: LineEdit::new("进展"),
+                batch: Vec::new(),
             }),
             (80, 24),
         ),
@@ -207,7 +217,7 @@ fn state(app: &App) -> String {
                 app.units.task_row,
                 app.units.sort
             ),
-            app.overview_scroll,
+            (app.overview_scroll, &app.list, &app.marks, app.compact),
             &app.filters,
             &app.message,
             app.since,

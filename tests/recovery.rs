@@ -28,7 +28,7 @@ fn one_users_save_does_not_remove_anothers_unsaved_work() {
     let mut bob = open_as(&path, "bob");
     press(&mut bob, &["p"]);
     type_text(&mut bob, "bob's note");
-    press(&mut bob, &["Enter"]);
+    press(&mut bob, &["C-s"]);
     press(&mut alice, &["L", "s", "y"]);
     assert!(!alice.dirty());
     assert!(
@@ -160,7 +160,7 @@ fn two_windows_of_one_user_keep_separate_unsaved_work() {
     second.session = 4_000_000_002;
     press(&mut first, &["p"]);
     type_text(&mut first, "from the first window");
-    press(&mut first, &["Enter"]);
+    press(&mut first, &["C-s"]);
     press(&mut second, &["L", "s", "y"]);
     assert!(
         ducha::store::recovery_path(&path, "alice", 4_000_000_001).exists(),

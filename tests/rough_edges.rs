@@ -114,7 +114,7 @@ fn the_details_say_the_light_once_and_wrapped_notes_keep_their_indent() {
     press(&mut app, &["Esc", "3", "p"]);
     let note = "召开专题会议研究部署下一阶段工作，明确各责任单位的任务分工和完成时限，形成会议纪要并印发执行";
     type_text(&mut app, note);
-    press(&mut app, &["Enter", "Enter"]);
+    press(&mut app, &["C-s", "Enter"]);
     shot(&mut app, 60, 16);
     press(&mut app, &["G"]);
     let s = shot(&mut app, 60, 16);
@@ -166,7 +166,7 @@ fn every_dialog_shows_the_keys_it_answers_to() {
     press(&mut app, &["n", "L", "q"]);
     assert!(shot(&mut app, 80, 24).contains("s 保存并退出 / y 放弃修改并退出 / n 取消"));
     press(&mut app, &["Esc", "p"]);
-    assert!(shot(&mut app, 80, 24).contains("Enter 确定 / Esc 取消"));
+    assert!(shot(&mut app, 80, 24).contains("Enter 换行 / Ctrl-S 确定 / Esc 取消"));
     press(&mut app, &["Esc", "x"]);
     assert!(shot(&mut app, 80, 24).contains("Tab 下一项 / Enter 确定 / Esc 取消"));
 }

@@ -314,7 +314,7 @@ fn prompts_fit_a_small_screen() {
     type_text(&mut app, "已经召开了专题会议进行研究部署并形成会议纪要");
     let s = shot(&mut app, 60, 16);
     assert!(
-        s.contains("Enter 确定"),
+        s.contains("Ctrl-S 确定"),
         "the hint line stays visible:\n{s}"
     );
     let (x, _) = cursor(&mut app, 60, 16);

@@ -81,11 +81,13 @@ fn checked(app: &mut ducha::app::App, keys: &[&str], (w, h): (u16, u16), help: b
 }
 
 /// The views and how to reach them from the board.
-const VIEWS: [(&str, &[&str]); 4] = [
+const VIEWS: [(&str, &[&str]); 6] = [
     ("board", &[]),
     ("units", &["v"]),
     ("unit_open", &["v", "Enter"]),
     ("overview", &["v", "v"]),
+    ("list", &["v", "v", "v"]),
+    ("board_compact", &["z"]),
 ];
 
 #[test]

@@ -7,13 +7,15 @@ use ducha::app::{UnitSort, View};
 use ducha::model::facts::Light;
 
 #[test]
-fn v_cycles_kanban_units_overview() {
+fn v_cycles_kanban_units_overview_list() {
     let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
     assert_eq!(app.view, View::Kanban);
     press(&mut app, &["v"]);
     assert_eq!(app.view, View::Units);
     press(&mut app, &["v"]);
     assert_eq!(app.view, View::Overview);
+    press(&mut app, &["v"]);
+    assert_eq!(app.view, View::List);
     press(&mut app, &["v"]);
     assert_eq!(app.view, View::Kanban);
 }
@@ -88,7 +90,7 @@ fn a_units_tasks_take_the_usual_task_keys() {
     assert_eq!(t.status, "done");
     press(&mut app, &["p"]);
     type_text(&mut app, "单位视图中添加的进展");
-    press(&mut app, &["Enter"]);
+    press(&mut app, &["C-s"]);
     let t = &app.board.tasks[app.board.task_index(&id).unwrap()];
     assert_eq!(t.progress.last().unwrap().note, "单位视图中添加的进展");
     press(&mut app, &["Enter"]);

@@ -92,8 +92,16 @@ pub enum Action {
     Filter,
     /// Next view.
     NextView,
-    /// Next row order of the by-unit table.
+    /// Next row order of the by-unit table; the next sort column of the task list.
     Sort,
+    /// Reverse the task list's order.
+    Reverse,
+    /// Mark or unmark the selected task for a batch change.
+    Mark,
+    /// Mark every task shown, or unmark them when all already are.
+    MarkAll,
+    /// One line per card on the kanban, or four.
+    Compact,
     /// Set the date changes are counted from.
     Since,
     /// Issue reminder notices (催办单) and record them (asks first).
@@ -127,6 +135,8 @@ pub enum Action {
     NextField,
     /// The previous field.
     PrevField,
+    /// Start a new line in a note.
+    NewLine,
     /// Choose or unchoose the highlighted entry of a list of several choices.
     Toggle,
     /// Yes to a question.

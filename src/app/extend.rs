@@ -82,6 +82,8 @@ pub struct ExtendPrompt {
     pub focus: usize,
     /// Why it cannot be accepted yet.
     pub error: Option<String>,
+    /// Every task extended, when marked tasks are extended at once (empty: `task` alone).
+    pub batch: Vec<usize>,
 }
 
 impl ExtendPrompt {
@@ -98,13 +100,65 @@ impl ExtendPrompt {
             reason: LineEdit::default(),
             focus: 0,
             error: None,
+            batch: Vec::new(),
         }
+    }
+
+    /// A prompt for extending every task of `tasks` (not empty) to one date for one reason;
+    /// the date starts empty, as the tasks' deadlines differ.
+    pub fn batch(tasks: Vec<usize>) -> ExtendPrompt {
+        ExtendPrompt {
+            task: tasks.first().copied().unwrap_or_default(),
+            date: LineEdit::default(),
+            reason: LineEdit::default(),
+            focus: 0,
+            error: None,
+            batch: tasks,
+        }
+    }
+
+    /// The batch's request, or which field is wrong and why: tasks that cannot take the date
+    /// are skipped later, but a date none can take is refused here.
+    fn batch_request(&self, app: &App) -> Result<Request, (usize, String)> {
+        let lang = app.lang();
+        let typed = self.date.text();
+        let Some(to) = parse_date(typed.trim()) else {
+            let e = super::date_error(lang, &typed).unwrap_or_else(|| {
+                lang.pick("请输入新的完成时限", "enter the new deadline")
+                    .into()
+            });
+            return Err((0, e));
+        };
+        let reason = self.reason.text().trim().to_string();
+        let (can, _) = super::marks::extensions(&app.board, &self.batch, to, &reason);
+        if can.is_empty() {
+            let e = lang.pick(
+                "标记的任务都不能延期到该日期（已完成、无时限或日期不晚于原时限）",
+                "none of the marked tasks can be extended to this date (done, no deadline, or not later)",
+            );
+            return Err((0, e.into()));
+        }
+        if reason.is_empty() {
+            return Err((1, reason_missing(lang)));
+        }
+        Ok(Request::ExtendAll {
+            tasks: self.batch.clone(),
+            to,
+            reason,
+        })
     }
 
     /// Runs an action of the extend mode.
     pub(super) fn handle(&mut self, action: &Action, app: &App) -> Reply {
         match action {
             Action::NextField | Action::PrevField => self.focus = 1 - self.focus,
+            Action::Accept if !self.batch.is_empty() => match self.batch_request(app) {
+                Ok(request) => return Reply::Then(request),
+                Err((field, e)) => {
+                    self.focus = field;
+                    self.error = Some(e);
+                }
+            },
             Action::Accept => {
                 let (date, reason) = (self.date.text(), self.reason.text());
                 match extension(&app.board, self.task, &date, &reason, app.lang()) {

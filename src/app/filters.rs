@@ -7,7 +7,7 @@ use crate::model::Task;
 /// What narrows the cards shown.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
-    /// Search text (title, id, unit, category).
+    /// Search text (title, id, units, category, progress notes, unknown keys).
     pub search: String,
     /// Only this lead unit.
     pub lead: Option<String>,
@@ -45,7 +45,8 @@ pub struct Matcher<'a> {
 }
 
 impl Matcher<'_> {
-    /// Whether the task passes: filters, then the search in title, id, units and category.
+    /// Whether the task passes: filters, then the search in title, id, units, category, the
+    /// progress notes and the keys this program does not know (what offices add of their own).
     pub fn keeps(&self, t: &Task) -> bool {
         let (app, f) = (self.app, &self.app.filters);
         if f.lead.as_ref().is_some_and(|l| &t.lead != l)
@@ -67,6 +68,11 @@ impl Matcher<'_> {
                 .iter()
                 .any(|p| self.units.contains(&p.as_str()) || contains_ci(p, q))
             || t.category.as_deref().is_some_and(|c| contains_ci(c, q))
+            || t.progress.iter().any(|p| contains_ci(&p.note, q))
+            || t.extra
+                .0
+                .iter()
+                .any(|(k, v)| contains_ci(k, q) || contains_ci(&v.one_line(), q))
     }
 }
 

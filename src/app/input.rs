@@ -1,4 +1,4 @@
-//! A one-line text input that is right for Chinese: moves and deletes by grapheme cluster (what
+//! A text input that is right for Chinese: moves and deletes by grapheme cluster (what
 //! a reader sees as one character: a Chinese character, a letter with its accents, an emoji ZWJ
 //! sequence), measures by display width.
 //!
@@ -10,7 +10,8 @@ use crate::model::text::sanitize_line;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Text with a caret, which always stands between two grapheme clusters.
+/// Text with a caret, which always stands between two grapheme clusters. One line, except in
+/// a note, where [`LineEdit::newline`] and [`LineEdit::insert_lines`] add line breaks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEdit {
     text: String,
@@ -66,6 +67,55 @@ impl LineEdit {
             .collect();
         self.text.insert_str(self.caret, &clean);
         self.caret += clean.len();
+    }
+
+    /// Inserts pasted text keeping its line breaks, whether the terminal sent them as CR, LF
+    /// or CRLF (bracketed paste often turns every line end into CR); other control characters
+    /// are dropped.
+    pub fn insert_lines(&mut self, s: &str) {
+        let unified = s.replace("\r\n", "\n").replace('\r', "\n");
+        let clean: String = crate::model::text::sanitize(&unified)
+            .chars()
+            .filter(|c| *c != '\u{FFFD}')
+            .collect();
+        self.text.insert_str(self.caret, &clean);
+        self.caret += clean.len();
+    }
+
+    /// Starts a new line at the caret.
+    pub fn newline(&mut self) {
+        self.text.insert(self.caret, '\n');
+        self.caret += 1;
+    }
+
+    /// The lines of a box `width` columns wide and `height` lines high, scrolled so that the
+    /// caret's line shows, and the caret's column and line in the box.
+    pub fn view_lines(&self, width: usize, height: usize) -> (Vec<String>, (usize, usize)) {
+        let before = &self.text[..self.caret];
+        let row = before.matches('\n').count();
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let top = (row + 1).saturating_sub(height.max(1));
+        let mut caret = (0, row - top);
+        let mut out = Vec::new();
+        for (k, line) in self
+            .text
+            .split('\n')
+            .enumerate()
+            .skip(top)
+            .take(height.max(1))
+        {
+            let at = if k == row { self.caret - start } else { 0 };
+            let (shown, col) = LineEdit {
+                text: line.to_string(),
+                caret: at,
+            }
+            .view(width);
+            if k == row {
+                caret.0 = col;
+            }
+            out.push(shown);
+        }
+        (out, caret)
     }
 
     /// Deletes the cluster before the caret.
@@ -184,6 +234,22 @@ mod tests {
         let mut e = LineEdit::default();
         e.insert("a\u{1b}[2Jb\nc\u{202e}d");
         assert_eq!(e.text(), "a[2Jb cd");
+    }
+
+    #[test]
+    fn pasted_lines_keep_their_breaks_whatever_the_line_end() {
+        for sep in ["\r", "\n", "\r\n"] {
+            let mut e = LineEdit::default();
+            e.insert_lines(&format!("第一行{sep}第二行{sep}第三行"));
+            assert_eq!(e.text(), "第一行\n第二行\n第三行", "{sep:?}");
+            let (lines, caret) = e.view_lines(20, 2);
+            assert_eq!(lines, ["第二行", "第三行"]);
+            assert_eq!(caret, (6, 1));
+        }
+        let mut e = LineEdit::new("甲");
+        e.newline();
+        e.insert("乙");
+        assert_eq!(e.text(), "甲\n乙");
     }
 
     #[test]

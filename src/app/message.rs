@@ -1,7 +1,7 @@
 //! What the footer says after an action: typed here, put into words (and the current keys) by
 //! the ui, so the app builds no sentences.
 
-use super::UnitSort;
+use super::{Batch, ListColumn, Skip, UnitSort};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -63,6 +63,22 @@ pub enum Message {
     NothingToRedo,
     /// The by-unit table is now in this order.
     Sorted(UnitSort),
+    /// The task list is now sorted by this column, descending when true.
+    ListSorted(ListColumn, bool),
+    /// This many tasks are marked now.
+    Marked(usize),
+    /// The marks were cleared.
+    MarksCleared,
+    /// A batch change was made to `done` marked tasks; the others were skipped, counted by
+    /// reason.
+    Batch {
+        /// Tasks changed.
+        done: usize,
+        /// What was done to them.
+        what: Batch,
+        /// Tasks skipped, per reason.
+        skipped: Vec<(Skip, usize)>,
+    },
     /// The search and filters were cleared.
     FiltersCleared,
     /// No task of the phase passes the search and filters.

@@ -14,7 +14,9 @@ mod form_check;
 mod input;
 mod journal;
 mod layout;
+mod list;
 mod live;
+mod marks;
 mod message;
 mod notices;
 mod popup;
@@ -40,6 +42,8 @@ pub use form_check::date_error;
 pub use input::LineEdit;
 pub use journal::Unwritten;
 pub use layout::Layout;
+pub use list::{latest, ListColumn, ListState};
+pub use marks::{Batch, Skip};
 pub use message::Message;
 pub use popup::Popup;
 pub use present::{Present, Slide, DEFAULT_INTERVAL};
@@ -67,6 +71,8 @@ pub enum View {
     Units,
     /// The campaign at a glance.
     Overview,
+    /// Every task across phases, in one sortable table.
+    List,
 }
 
 impl View {
@@ -75,7 +81,8 @@ impl View {
         match self {
             View::Kanban => View::Units,
             View::Units => View::Overview,
-            View::Overview => View::Kanban,
+            View::Overview => View::List,
+            View::List => View::Kanban,
         }
     }
 }
@@ -164,6 +171,12 @@ pub struct App {
     pub filters: Filters,
     /// The by-unit view.
     pub units: UnitsState,
+    /// The task list.
+    pub list: ListState,
+    /// Ids of the tasks marked for a batch change.
+    pub marks: std::collections::BTreeSet<String>,
+    /// Cards drawn one line each.
+    pub compact: bool,
     /// Lines the overview is scrolled.
     pub overview_scroll: u16,
     /// The date changes are counted from ("since the last meeting"; `S` sets it).
@@ -238,6 +251,9 @@ impl App {
             columns: Vec::new(),
             filters: Filters::default(),
             units: UnitsState::default(),
+            list: ListState::default(),
+            marks: Default::default(),
+            compact: false,
             overview_scroll: 0,
             since,
             present: None,
@@ -287,6 +303,7 @@ impl App {
             View::Kanban => Mode::Board,
             View::Units => Mode::Units,
             View::Overview => Mode::Overview,
+            View::List => Mode::List,
         }
     }
 
@@ -299,6 +316,7 @@ impl App {
     pub fn board_changed(&mut self) {
         self.counts = Counts::of(&self.board);
         self.netted = self.nets_out();
+        self.prune_marks();
         self.refresh();
     }
 
@@ -306,6 +324,7 @@ impl App {
     pub fn refresh(&mut self) {
         match self.view {
             View::Units => self.refresh_units(),
+            View::List => self.refresh_list(),
             View::Kanban | View::Overview => self.refresh_columns(),
         }
     }
@@ -359,6 +378,7 @@ impl App {
             View::Units if self.units.open.is_some() => {
                 self.units.tasks.get(self.units.task_row).copied()
             }
+            View::List => self.list.tasks.get(self.list.row).copied(),
             View::Units | View::Overview => None,
         }
     }
@@ -368,6 +388,7 @@ impl App {
         if let Some(r) = self.units.tasks.iter().position(|&i| i == task) {
             self.units.task_row = r;
         }
+        self.select_in_list(task);
         for (c, col) in self.columns.iter().enumerate() {
             if let Some(r) = col.iter().position(|&i| i == task) {
                 self.col = c;

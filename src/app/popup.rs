@@ -151,7 +151,10 @@ impl App {
     /// Pastes text into the open popup's or the search prompt's text.
     pub(super) fn paste(&mut self, text: &str) {
         if let Some(p) = &mut self.popup {
-            if let Some(e) = p.input() {
+            if let Popup::Note(n) = p {
+                // A note keeps the pasted lines; every other field is one line.
+                n.input.insert_lines(text);
+            } else if let Some(e) = p.input() {
                 e.insert(text);
             }
             match p {

@@ -12,6 +12,8 @@ pub struct NotePrompt {
     pub task: usize,
     /// The note.
     pub input: LineEdit,
+    /// Every task the note is for, when marked tasks get it at once (empty: `task` alone).
+    pub batch: Vec<usize>,
 }
 
 impl NotePrompt {
@@ -23,10 +25,20 @@ impl NotePrompt {
                 if note.is_empty() {
                     return Reply::Stay;
                 }
+                if !self.batch.is_empty() {
+                    return Reply::Then(Request::NoteAll {
+                        tasks: self.batch.clone(),
+                        note,
+                    });
+                }
                 Reply::Then(Request::Note {
                     task: self.task,
                     note,
                 })
+            }
+            Action::NewLine => {
+                self.input.newline();
+                Reply::Stay
             }
             Action::Cancel => Reply::Close,
             _ => Reply::Stay,

@@ -20,6 +20,22 @@ pub(super) enum Request {
         /// The note.
         note: String,
     },
+    /// Add one progress note to each of these tasks, as one change.
+    NoteAll {
+        /// Task indices.
+        tasks: Vec<usize>,
+        /// The note.
+        note: String,
+    },
+    /// Extend each of these tasks that can be, as one change.
+    ExtendAll {
+        /// Task indices.
+        tasks: Vec<usize>,
+        /// The new date.
+        to: NaiveDate,
+        /// The reason.
+        reason: String,
+    },
     /// Replace a task (an extension), saying so.
     Change {
         /// Task index.
@@ -76,6 +92,8 @@ impl App {
                 self.message = Some(Message::NoteAdded(after.id.clone()));
                 self.replace_logged(task, after, note)
             }
+            Request::NoteAll { tasks, note } => self.note_all(&tasks, &note),
+            Request::ExtendAll { tasks, to, reason } => self.extend_all(&tasks, to, &reason),
             Request::Change { index, after, said } => {
                 self.message = Some(said);
                 self.replace_traced(index, *after).unwrap_or_default()

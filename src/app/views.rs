@@ -25,6 +25,8 @@ impl App {
                 | Undo
                 | Redo
                 | Save
+                | Mark
+                | MarkAll
         );
         if changes && self.opts.read_only {
             return false;
@@ -36,7 +38,7 @@ impl App {
             (View::Units, MoveNext | MovePrev | Edit | Delete | Note | Extend) => {
                 self.units.open.is_some()
             }
-            (View::Kanban, Escape) => self.filters.active(),
+            (View::Kanban | View::List, Escape) => self.filters.active() || !self.marks.is_empty(),
             (View::Units, Escape) => self.units.open.is_some() || self.filters.active(),
             _ => true,
         }
@@ -88,7 +90,19 @@ impl App {
                 Vec::new()
             }
             Action::MoveNext | Action::MovePrev if self.can_edit() => {
-                self.move_selected(action == Action::MoveNext)
+                if self.marks.is_empty() {
+                    self.move_selected(action == Action::MoveNext)
+                } else {
+                    self.move_marked(action == Action::MoveNext)
+                }
+            }
+            Action::Mark if self.can_edit() => {
+                self.toggle_mark();
+                Vec::new()
+            }
+            Action::MarkAll if self.can_edit() => {
+                self.mark_all();
+                Vec::new()
             }
             Action::Undo if self.can_edit() => self.undo(),
             Action::Redo if self.can_edit() => self.redo(),
@@ -99,7 +113,10 @@ impl App {
                 Vec::new()
             }
         };
-        if self.message.is_none() && self.filters.active() && self.columns.iter().all(Vec::is_empty)
+        if self.message.is_none()
+            && self.view == View::Kanban
+            && self.filters.active()
+            && self.columns.iter().all(Vec::is_empty)
         {
             self.message = Some(Message::NothingMatches);
         }
@@ -132,10 +149,25 @@ impl App {
             Action::Delete if self.can_edit() => self
                 .task_or_say()
                 .map(|i| Popup::Confirm(Confirm::Delete(i))),
+            // With marks, the prompts are for every marked task.
+            Action::Note if self.can_edit() && !self.marks.is_empty() => {
+                let batch = self.marked();
+                batch.first().copied().map(|task| {
+                    Popup::Note(NotePrompt {
+                        task,
+                        input: LineEdit::default(),
+                        batch: batch.clone(),
+                    })
+                })
+            }
+            Action::Extend if self.can_edit() && !self.marks.is_empty() => {
+                Some(Popup::Extend(ExtendPrompt::batch(self.marked())))
+            }
             Action::Note if self.can_edit() => self.task_or_say().map(|task| {
                 Popup::Note(NotePrompt {
                     task,
                     input: LineEdit::default(),
+                    batch: Vec::new(),
                 })
             }),
             Action::Extend if self.can_edit() => self
@@ -181,10 +213,22 @@ impl App {
                 self.view = self.view.next();
                 self.refresh();
             }
+            Action::Sort | Action::Reverse if self.view == View::List => {
+                self.resort(action == Action::Sort)
+            }
+            Action::Compact => {
+                self.compact = !self.compact;
+                // The page drawn had the other card height.
+                self.layout.cards = 1;
+            }
             Action::Sort if self.view == View::Units => {
                 self.units.sort = self.units.sort.next();
                 self.refresh();
                 self.message = Some(Message::Sorted(self.units.sort));
+            }
+            Action::Escape if self.view != View::Units && !self.marks.is_empty() => {
+                self.marks.clear();
+                self.message = Some(Message::MarksCleared);
             }
             Action::Escape if self.view == View::Units && self.units.open.is_some() => {
                 self.units.open = None;
@@ -214,7 +258,7 @@ impl App {
     fn navigate(&mut self, action: &Action) {
         let page = match self.view {
             View::Kanban => self.layout.cards,
-            View::Units => self.layout.rows,
+            View::Units | View::List => self.layout.rows,
             View::Overview => usize::from(self.layout.lines),
         };
         let to = |r: usize, n: usize| -> usize {
@@ -246,6 +290,7 @@ impl App {
                 self.units.task_row = to(self.units.task_row, self.units.tasks.len())
             }
             View::Units => self.units.row = to(self.units.row, self.units.rows.len()),
+            View::List => self.list.row = to(self.list.row, self.list.tasks.len()),
             View::Overview => {
                 // Until a frame shows where the overview ends, it scrolls without one.
                 let end = self.layout.overview_end.map_or(usize::MAX, usize::from);

@@ -11,6 +11,8 @@ pub enum Mode {
     Units,
     /// The overview.
     Overview,
+    /// The list of every task across phases.
+    List,
     /// Every field of a task.
     Details,
     /// The task form, a text field focused.
@@ -53,10 +55,11 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order of the help screen and `ducha keys`.
-    pub const ALL: [Mode; 22] = [
+    pub const ALL: [Mode; 23] = [
         Mode::Board,
         Mode::Units,
         Mode::Overview,
+        Mode::List,
         Mode::Details,
         Mode::Form,
         Mode::FormList,
@@ -84,6 +87,7 @@ impl Mode {
             Mode::Board => "board",
             Mode::Units => "units",
             Mode::Overview => "overview",
+            Mode::List => "list",
             Mode::Details => "details",
             Mode::Form => "form",
             Mode::FormList => "form_list",
@@ -117,6 +121,7 @@ impl Mode {
             Mode::Board => ("看板", "Kanban"),
             Mode::Units => ("按单位视图", "By-unit view"),
             Mode::Overview => ("总览", "Overview"),
+            Mode::List => ("任务列表", "Task list"),
             Mode::Details => ("任务详情", "Task details"),
             Mode::Form => ("任务表单（文字项）", "Task form (text field)"),
             Mode::FormList => ("任务表单（单选列表）", "Task form (list)"),

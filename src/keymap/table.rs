@@ -56,21 +56,21 @@ bindings! {
         "上一张卡片" / "previous card", "卡片" / "card", 7;
     [Board] move_down => A::Down, ["Down", "j"],
         "下一张卡片" / "next card", "卡片" / "card", 7;
-    [Units, Picker, Rollup] move_up => A::Up, ["Up", "k"],
+    [Units, List, Picker, Rollup] move_up => A::Up, ["Up", "k"],
         "上一行" / "previous row", "选择" / "choose", 6;
-    [Units, Picker, Rollup] move_down => A::Down, ["Down", "j"],
+    [Units, List, Picker, Rollup] move_down => A::Down, ["Down", "j"],
         "下一行" / "next row", "选择" / "choose", 6;
     [Overview] scroll_up => A::Up, ["Up", "k"],
         "向上滚动" / "scroll up", "滚动" / "scroll", 3;
     [Overview] scroll_down => A::Down, ["Down", "j"],
         "向下滚动" / "scroll down", "滚动" / "scroll", 3;
-    [Board, Units, Overview] page_up => A::PageUp, ["PgUp", "Ctrl-B"],
+    [Board, Units, Overview, List] page_up => A::PageUp, ["PgUp", "Ctrl-B"],
         "上一页" / "page up", "" / "", 0;
-    [Board, Units, Overview] page_down => A::PageDown, ["PgDn", "Ctrl-F"],
+    [Board, Units, Overview, List] page_down => A::PageDown, ["PgDn", "Ctrl-F"],
         "下一页" / "page down", "" / "", 0;
-    [Board, Units, Overview] first => A::First, ["g", "Home"],
+    [Board, Units, Overview, List] first => A::First, ["g", "Home"],
         "第一项（开头）" / "first (top)", "" / "", 0;
-    [Board, Units, Overview] last => A::Last, ["G", "End"],
+    [Board, Units, Overview, List] last => A::Last, ["G", "End"],
         "最后一项（末尾）" / "last (end)", "" / "", 0;
     [Board] next_phase => A::NextPhase, ["Tab", "]"],
         "下一阶段" / "next phase", "阶段" / "phase", 5;
@@ -95,52 +95,63 @@ bindings! {
     [Board] phase_9 => A::GotoPhase(8), ["9"],
         "跳到第 N 阶段" / "phase N", "" / "", 0;
     // Working on the selected task.
-    [Board] details => A::Details, ["Enter"],
+    [Board, List] details => A::Details, ["Enter"],
         "任务详情" / "task details", "详情" / "details", 4;
     [Units] open => A::Details, ["Enter"],
         "查看单位的任务 / 任务详情" / "a unit's tasks / task details", "打开" / "open", 2;
-    [Board, Units] card_next => A::MoveNext, [">", "L", "Shift-Right"],
+    [Board, Units, List] card_next => A::MoveNext, [">", "L", "Shift-Right"],
         "卡片移到下一状态" / "move the card to the next status", "移动" / "move", 3;
-    [Board, Units] card_prev => A::MovePrev, ["<", "H", "Shift-Left"],
+    [Board, Units, List] card_prev => A::MovePrev, ["<", "H", "Shift-Left"],
         "卡片移到上一状态" / "move the card to the previous status", "移动" / "move", 3;
-    [Board, Units] edit => A::Edit, ["e"],
+    [Board, Units, List] edit => A::Edit, ["e"],
         "编辑任务" / "edit the task", "编辑" / "edit", 4;
     [Board] new => A::New, ["n"],
         "新建任务" / "new task", "新建" / "new", 6;
-    [Board, Units] delete => A::Delete, ["d"],
+    [Board, Units, List] delete => A::Delete, ["d"],
         "删除任务（会询问）" / "delete the task (asks)", "删除" / "delete", 9;
-    [Board, Units] note => A::Note, ["p"],
+    [Board, Units, List] note => A::Note, ["p"],
         "添加进展" / "add a progress note", "进展" / "note", 4;
-    [Board, Units] extend => A::Extend, ["x"],
+    [Board, Units, List] extend => A::Extend, ["x"],
         "延期（新日期和原因）" / "extend the deadline (date and reason)", "延期" / "extend", 5;
-    [Board, Units] search => A::Search, ["/"],
+    [Board, Units, List] search => A::Search, ["/"],
         "搜索（边输入边筛选）" / "search as you type", "搜索" / "search", 5;
-    [Board, Units] filter => A::Filter, ["f"],
+    [Board, Units, List] filter => A::Filter, ["f"],
         "筛选（单位、亮灯、类别）" / "filter (unit, light, category)", "筛选" / "filter", 6;
-    [Board] clear => A::Escape, ["Esc"],
-        "清除搜索和筛选" / "clear the search and filters", "清除" / "clear", 2;
+    [Board, List] clear => A::Escape, ["Esc"],
+        "清除标记、搜索和筛选" / "clear the marks, the search and filters", "清除" / "clear", 2;
     [Units] back => A::Escape, ["Esc"],
         "返回单位列表 / 清除搜索和筛选" / "back to the units / clear the search and filters", "返回" / "back", 2;
     [Units, Rollup] sort => A::Sort, ["o"],
         "切换排序" / "change the order", "排序" / "order", 3;
+    [List] sort => A::Sort, ["o"],
+        "按下一列排序" / "sort by the next column", "排序" / "sort", 3;
+    [List] reverse => A::Reverse, ["O"],
+        "倒序 / 正序" / "reverse the order", "倒序" / "reverse", 7;
+    // Marks: changes after a meeting made to many tasks at once.
+    [Board, List] mark => A::Mark, ["Space"],
+        "标记 / 取消标记（批量修改）" / "mark / unmark (for a batch change)", "标记" / "mark", 8;
+    [Board, List] mark_all => A::MarkAll, ["V"],
+        "标记全部可见任务（再按取消）" / "mark every visible task (again: unmark)", "全标" / "mark all", 8;
+    [Board] compact => A::Compact, ["z"],
+        "紧凑卡片（一行一张）" / "compact cards (one line each)", "紧凑" / "compact", 9;
     // The whole board.
-    [Board, Units, Overview] next_view => A::NextView, ["v"],
-        "切换视图（看板、按单位、总览）" / "next view (kanban, by unit, overview)", "视图" / "view", 4;
-    [Board, Units, Overview] since => A::Since, ["S"],
+    [Board, Units, Overview, List] next_view => A::NextView, ["v"],
+        "切换视图（看板、按单位、总览、列表）" / "next view (kanban, by unit, overview, list)", "视图" / "view", 4;
+    [Board, Units, Overview, List] since => A::Since, ["S"],
         "变化自何日算起" / "count changes from a date", "起始日" / "since", 8;
-    [Board, Units, Overview] notices => A::Notices, ["C"],
+    [Board, Units, Overview, List] notices => A::Notices, ["C"],
         "出具催办单并记录催办" / "issue reminder notices", "催办" / "notices", 8;
-    [Board, Units, Overview] undo => A::Undo, ["u"],
+    [Board, Units, Overview, List] undo => A::Undo, ["u"],
         "撤销" / "undo", "撤销" / "undo", 8;
-    [Board, Units, Overview] redo => A::Redo, ["Ctrl-R", "U"],
+    [Board, Units, Overview, List] redo => A::Redo, ["Ctrl-R", "U"],
         "重做" / "redo", "" / "", 0;
-    [Board, Units, Overview] save => A::Save, ["s", "Ctrl-S"],
+    [Board, Units, Overview, List] save => A::Save, ["s", "Ctrl-S"],
         "保存" / "save", "保存" / "save", 3;
-    [Board, Units, Overview, Rollup] present => A::Present, ["P"],
+    [Board, Units, Overview, List, Rollup] present => A::Present, ["P"],
         "放映（调度会投影）" / "present (projector)", "放映" / "present", 9;
-    [Board, Units, Overview] help => A::Help, ["?"],
+    [Board, Units, Overview, List] help => A::Help, ["?"],
         "帮助（全部按键）" / "help (every key)", "帮助" / "help", 1;
-    [Board, Units, Overview] quit => A::Quit, ["q", "Ctrl-C"],
+    [Board, Units, Overview, List] quit => A::Quit, ["q", "Ctrl-C"],
         "退出（有未保存的修改时询问）" / "quit (asks when there are unsaved changes)", "退出" / "quit", 2;
     // Details and help.
     [Details, Help] scroll_up => A::Up, ["Up", "k"],
@@ -182,8 +193,14 @@ bindings! {
         "下一个选项" / "next option", "选择" / "choose", 3;
     [FormMulti] toggle => A::Toggle, ["Enter"],
         "选中 / 取消选中" / "choose / unchoose", "选中/取消" / "toggle", 1;
-    [Form, FormList, Note, Extend, Since, SaveAs] accept => A::Accept, ["Enter", "Ctrl-S"],
+    [Form, FormList, Extend, Since, SaveAs] accept => A::Accept, ["Enter", "Ctrl-S"],
         "确定" / "accept", "确定" / "accept", 1;
+    // A note has lines, as clerks write them: Enter starts the next one, and a note is
+    // accepted with Ctrl-S, Alt-Enter, or Tab where a terminal sends neither.
+    [Note] newline => A::NewLine, ["Enter"],
+        "换行" / "new line", "换行" / "new line", 2;
+    [Note] accept => A::Accept, ["Ctrl-S", "Alt-Enter", "Tab"],
+        "确定（保存进展）" / "accept the note", "确定" / "accept", 1;
     [FormMulti] accept => A::Accept, ["Ctrl-S"],
         "确定（整个表单）" / "accept the form", "确定" / "accept", 1;
     [Filter] accept => A::Accept, ["Enter"],

@@ -42,7 +42,7 @@ fn input_line(
 }
 
 /// A label with its colon.
-fn label(lang: Lang, zh: &str, en: &str) -> String {
+pub(super) fn label(lang: Lang, zh: &str, en: &str) -> String {
     format!("{}{}", lang.pick(zh, en), colon(lang))
 }
 
@@ -132,32 +132,32 @@ fn question(app: &App, c: &Confirm) -> (String, Vec<String>, Option<&'static str
 }
 
 /// A popup's title and lines, and where the caret goes in it.
-struct Body {
-    title: String,
-    lines: Vec<Line<'static>>,
-    cursor: Option<(usize, usize)>,
+pub(super) struct Body {
+    pub(super) title: String,
+    pub(super) lines: Vec<Line<'static>>,
+    pub(super) cursor: Option<(usize, usize)>,
 }
 
 /// What every body needs: the app, the theme and the width inside the borders.
-struct Ctx<'a> {
-    app: &'a App,
-    theme: &'a Theme,
-    inner: usize,
+pub(super) struct Ctx<'a> {
+    pub(super) app: &'a App,
+    pub(super) theme: &'a Theme,
+    pub(super) inner: usize,
 }
 
 impl Ctx<'_> {
-    fn lang(&self) -> Lang {
+    pub(super) fn lang(&self) -> Lang {
         self.app.lang()
     }
 
-    fn task_name(&self, i: usize) -> Line<'static> {
+    pub(super) fn task_name(&self, i: usize) -> Line<'static> {
         let t = self.app.board.tasks.get(i);
         let name = t.map(|t| format!("{} {}", t.id, t.title));
         Line::raw(fit(&name.unwrap_or_default(), self.inner))
     }
 
     /// The line of the mode's keys.
-    fn keys(&self, mode: Mode) -> Line<'static> {
+    pub(super) fn keys(&self, mode: Mode) -> Line<'static> {
         Line::styled(keys_line(self.app, mode, self.theme), self.theme.key())
     }
 
@@ -184,22 +184,6 @@ fn confirm(c: &Ctx, q: &Confirm) -> Body {
     }
 }
 
-fn note(c: &Ctx, n: &crate::app::NotePrompt) -> Body {
-    let (line, caret) = c.input(&label(c.lang(), "进展", "Note"), &n.input, true);
-    let lines = vec![
-        c.task_name(n.task),
-        Line::raw(""),
-        line,
-        Line::raw(""),
-        c.keys(Mode::Note),
-    ];
-    Body {
-        title: c.lang().pick("添加进展", "Add progress").into(),
-        lines,
-        cursor: Some((caret, 2)),
-    }
-}
-
 fn extend(c: &Ctx, x: &crate::app::ExtendPrompt) -> Body {
     let lang = c.lang();
     let date_label = label(lang, "延期至", "New date");
@@ -211,6 +195,7 @@ fn extend(c: &Ctx, x: &crate::app::ExtendPrompt) -> Body {
     let refusal = board
         .tasks
         .get(x.task)
+        .filter(|_| x.batch.is_empty())
         .and_then(|t| crate::app::extension_refusal(board, t, lang));
     let msg = refusal
         .or_else(|| x.error.clone())
@@ -222,8 +207,13 @@ fn extend(c: &Ctx, x: &crate::app::ExtendPrompt) -> Body {
             );
             lang.pick(hint.0, hint.1).into()
         });
+    let first = if x.batch.is_empty() {
+        c.task_name(x.task)
+    } else {
+        super::note::batch_names(c, &x.batch)
+    };
     let lines = vec![
-        c.task_name(x.task),
+        first,
         Line::raw(""),
         d,
         r,
@@ -304,7 +294,7 @@ fn filter(c: &Ctx, m: &crate::app::FilterMenu, area: Rect) -> Body {
 fn body(c: &Ctx, popup: &Popup, area: Rect) -> Option<Body> {
     Some(match popup {
         Popup::Confirm(q) => confirm(c, q),
-        Popup::Note(n) => note(c, n),
+        Popup::Note(n) => super::note::body(c, n),
         Popup::Extend(x) => extend(c, x),
         Popup::Since(s) => since(c, s),
         Popup::SaveAs(s) => save_as(c, s),

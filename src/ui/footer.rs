@@ -69,10 +69,14 @@ fn first_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Line<'
     if let Some(m) = app.message.as_ref().or(app.warning.as_ref()) {
         return Line::styled(fit(&format!(" {}", said(m)), w), theme.alert());
     }
-    match filter_text(app) {
-        Some(f) => Line::styled(fit(&format!(" {f}"), w), theme.key()),
-        None => Line::raw(""),
+    // Marks change what the next keys do, so they are said before the filters.
+    let marks =
+        (!app.marks.is_empty()).then(|| words::marks_text(app.marks.len(), lang, &app.keys));
+    let text: Vec<String> = marks.into_iter().chain(filter_text(app)).collect();
+    if text.is_empty() {
+        return Line::raw("");
     }
+    Line::styled(fit(&format!(" {}", text.join("  ")), w), theme.key())
 }
 
 /// The hints as spans: ` key word ` each.

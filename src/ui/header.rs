@@ -147,6 +147,7 @@ pub fn views(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (View::Kanban, lang.pick("看板", "Kanban")),
         (View::Units, lang.pick("按单位", "By unit")),
         (View::Overview, lang.pick("总览", "Overview")),
+        (View::List, lang.pick("列表", "List")),
     ];
     let mut spans = Vec::new();
     for (v, name) in names {
@@ -158,7 +159,13 @@ pub fn views(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!(" {name} "), style));
         spans.push(Span::raw(" "));
     }
-    let mode = app.mode();
+    // The view's key, also while a popup over it has the keys.
+    let mode = match app.view {
+        View::Kanban => crate::keymap::Mode::Board,
+        View::Units => crate::keymap::Mode::Units,
+        View::Overview => crate::keymap::Mode::Overview,
+        View::List => crate::keymap::Mode::List,
+    };
     let key = super::hints::key(app, mode, Action::NextView);
     spans.push(Span::raw(match lang {
         crate::model::Lang::Zh => format!("  {key} 切换视图"),
@@ -173,6 +180,10 @@ pub fn views(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         View::Units => lang.pick(
             " 各牵头单位的任务完成情况",
             " How far each lead unit has got with its tasks",
+        ),
+        View::List => lang.pick(
+            " 全部阶段的任务，可排序，与看板共用搜索和筛选",
+            " Every task of every phase, sortable; the board's search and filters apply",
         ),
         _ => lang.pick(
             " 完成率、序时进度、各阶段、近期变化和趋势",

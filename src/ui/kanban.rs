@@ -1,6 +1,6 @@
 //! The kanban of a phase: one column per status, cards paged to fit.
 
-use super::text::{fit, pad, pieces, width, wrap};
+use super::text::{fit, fit_figures, pad, pieces, width, wrap};
 use super::{days_text, Theme};
 use crate::app::App;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,9 +12,18 @@ use ratatui::Frame;
 /// Lines one card takes.
 pub const CARD_ROWS: u16 = 4;
 
-/// Cards that fit in a column whose inner height is `h` (one line above and below for scroll markers).
-pub fn capacity(h: u16) -> usize {
-    usize::from(h.saturating_sub(2) / CARD_ROWS).max(1)
+/// Cards of `rows` lines each that fit in a column whose inner height is `h` (one line above
+/// and below for scroll markers).
+fn fitting(h: u16, rows: u16) -> usize {
+    usize::from(h.saturating_sub(2) / rows.max(1)).max(1)
+}
+
+/// Lines a card takes as shown: one in compact mode (on the board only; slides keep four).
+fn card_rows(app: &App, showing: Showing) -> u16 {
+    match showing {
+        Showing::Selection { .. } if app.compact => 1,
+        _ => CARD_ROWS,
+    }
 }
 
 /// Which card is selected and which page shows.
@@ -64,7 +73,7 @@ pub fn columns(
         let cards = cols.get(c).map_or(&[][..], Vec::as_slice);
         column(frame, *rect, app, theme, c, cards, showing);
     }
-    capacity(area.height.saturating_sub(2))
+    fitting(area.height.saturating_sub(2), card_rows(app, showing))
 }
 
 fn column(
@@ -106,7 +115,7 @@ fn column(
     if w == 0 || inner.height == 0 {
         return;
     }
-    let cap = capacity(inner.height);
+    let cap = fitting(inner.height, card_rows(app, showing));
     let (start, sel) = match showing {
         Showing::Selection { .. } => {
             let sel = app.rows.get(c).copied().unwrap_or(0);
@@ -127,7 +136,11 @@ fn column(
     });
     for (r, &i) in cards.iter().enumerate().take(end).skip(start) {
         let marked = current && sel == Some(r);
-        card(&mut lines, app, theme, i, w, focused && marked, marked);
+        if card_rows(app, showing) == 1 {
+            lines.push(compact(app, theme, i, w, focused && marked, marked));
+        } else {
+            card(&mut lines, app, theme, i, w, focused && marked, marked);
+        }
     }
     while lines.len() < usize::from(inner.height).saturating_sub(1) {
         lines.push(Line::raw(""));
@@ -175,7 +188,8 @@ fn card(
     } else {
         ""
     };
-    let head = fit(&format!("{marker}{} ", t.id), w);
+    let mark = if app.is_marked(i) { theme.mark() } else { "" };
+    let head = fit(&format!("{marker}{mark}{} ", t.id), w);
     // Light, deadline and days, each whole: the deadline goes first when room is short, then
     // the days; the light's symbol always stays.
     let tail = pieces(
@@ -215,4 +229,47 @@ fn card(
             theme.light(crate::model::facts::Light::Yellow).patch(base),
         ),
     ]));
+}
+
+/// One card on one line: marker, id, light, title, deadline; the title gives way first.
+fn compact(
+    app: &App,
+    theme: &Theme,
+    i: usize,
+    w: usize,
+    selected: bool,
+    marked: bool,
+) -> Line<'static> {
+    let t = &app.board.tasks[i];
+    let light = app.board.light(t, app.opts.today);
+    let base = if selected {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    let marker = if marked { theme.marker() } else { " " };
+    let mark = if app.is_marked(i) { theme.mark() } else { "" };
+    let head = fit(&format!("{marker}{mark}{} ", t.id), w);
+    let deadline = t
+        .effective_deadline()
+        .map(|d| format!(" {}", d.format("%m-%d")))
+        .unwrap_or_default();
+    let symbol = format!("{} ", theme.symbol(light));
+    // The light's symbol stays; the deadline goes before the title is cut to nothing.
+    let room = w.saturating_sub(width(&head) + width(&symbol));
+    let deadline = if room >= width(&deadline) + 4 {
+        deadline
+    } else {
+        String::new()
+    };
+    let title = pad(
+        &fit_figures(&t.title, room.saturating_sub(width(&deadline))),
+        room.saturating_sub(width(&deadline)),
+    );
+    Line::from(vec![
+        Span::styled(head, base.add_modifier(Modifier::BOLD)),
+        Span::styled(symbol, theme.light(light).patch(base)),
+        Span::styled(title, base),
+        Span::styled(deadline, theme.light(light).patch(base)),
+    ])
 }

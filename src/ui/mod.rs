@@ -9,6 +9,8 @@ mod header;
 mod help;
 pub mod hints;
 mod kanban;
+mod list;
+mod note;
 mod overview;
 mod picker;
 mod present;
@@ -103,6 +105,10 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) -> Layout {
         View::Units => {
             header::views(frame, tabs, app, theme);
             layout.rows = units::draw(frame, body, app, theme);
+        }
+        View::List => {
+            header::views(frame, tabs, app, theme);
+            layout.rows = list::draw(frame, body, app, theme);
         }
         View::Overview => {
             header::views(frame, tabs, app, theme);

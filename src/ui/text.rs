@@ -59,6 +59,21 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `s` as [`fit`] does, but never inside a number: a figure cut short reads as another
+/// figure ("制定20…" for 2017), so the cut moves back before it.
+pub fn fit_figures(s: &str, max: usize) -> String {
+    let cut = fit(s, max);
+    match cut.strip_suffix('…') {
+        Some(kept) if kept.ends_with(|c: char| c.is_ascii_digit()) => {
+            format!(
+                "{}…",
+                kept.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+            )
+        }
+        _ => cut,
+    }
+}
+
 /// Pads `s` with spaces to exactly `w` columns (cutting it first if needed).
 pub fn pad(s: &str, w: usize) -> String {
     let s = fit(s, w);
@@ -178,6 +193,12 @@ mod tests {
         assert_eq!(width(&fit("作风建设年活动", 8)), 7);
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(pad("作风", 5), "作风 ");
+    }
+
+    #[test]
+    fn figures_are_not_cut_in_the_middle() {
+        assert_eq!(fit_figures("制定2017年方案", 8), "制定…");
+        assert_eq!(fit_figures("制定方案", 8), "制定方案");
     }
 
     #[test]

@@ -99,6 +99,24 @@ impl Theme {
         }
     }
 
+    /// The symbol of a task marked for a batch change.
+    pub fn mark(&self) -> &'static str {
+        if self.ascii {
+            "*"
+        } else {
+            "■"
+        }
+    }
+
+    /// Ascending and descending, after the heading of the column sorted by.
+    pub fn sort_arrows(&self) -> (&'static str, &'static str) {
+        if self.ascii {
+            ("^", "v")
+        } else {
+            ("▲", "▼")
+        }
+    }
+
     /// Full and empty cells of progress bars.
     pub fn bar_cells(&self) -> (&'static str, &'static str) {
         if self.ascii {

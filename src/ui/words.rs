@@ -110,6 +110,23 @@ fn edits(m: &Message, lang: Lang, keys: &Keymap) -> String {
             }
         }
         Message::NoteAdded(id) => format!("{id} {}", lang.pick("已添加进展", "progress added")),
+        Message::ListSorted(column, reverse) => {
+            let way = match (lang, reverse) {
+                (Lang::Zh, false) => "正序",
+                (Lang::Zh, true) => "倒序",
+                (Lang::En, false) => "ascending",
+                (Lang::En, true) => "descending",
+            };
+            let by = lang.pick("按", "by ");
+            format!("{by}{}{}", column.label(lang), paren(lang, way))
+        }
+        Message::Marked(n) => marks_text(*n, lang, keys),
+        Message::MarksCleared => lang.pick("已清除标记", "marks cleared").into(),
+        Message::Batch {
+            done,
+            what,
+            skipped,
+        } => batch(*done, *what, skipped, lang, keys),
         Message::Extended { id, to } => {
             format!("{id} {}{to}", lang.pick("延期至 ", "extended to "))
         }
@@ -283,4 +300,79 @@ pub fn no_boards(lang: Lang, folder: bool) -> String {
         ),
     };
     format!("{why}\n{rest}")
+}
+
+/// "已标记 3 项：> < 移动、x 延期、p 进展对全部标记生效（Esc 清除）", with the keys in force.
+pub fn marks_text(n: usize, lang: Lang, keys: &Keymap) -> String {
+    if n == 0 {
+        return lang.pick("没有标记的任务", "no task marked").into();
+    }
+    let k = |a| key(keys, Mode::Board, a, lang);
+    let (next, prev, ext, note, clear) = (
+        k(Action::MoveNext),
+        k(Action::MovePrev),
+        k(Action::Extend),
+        k(Action::Note),
+        k(Action::Escape),
+    );
+    match lang {
+        Lang::Zh => format!(
+            "已标记 {n} 项：{next} {prev} 移动、{ext} 延期、{note} 进展对全部标记生效（{clear} 清除）"
+        ),
+        Lang::En => format!(
+            "{n} marked: {next} {prev} move, {ext} extend, {note} note apply to all ({clear} clears)"
+        ),
+    }
+}
+
+/// Why tasks were skipped in a batch.
+fn skip_reason(s: crate::app::Skip, lang: Lang) -> &'static str {
+    use crate::app::Skip;
+    match s {
+        Skip::AtEnd(true) => lang.pick("已在最后一列", "already in the last column"),
+        Skip::AtEnd(false) => lang.pick("已在第一列", "already in the first column"),
+        Skip::Done => lang.pick("已完成的任务不能延期", "done tasks are not extended"),
+        Skip::NoDeadline => lang.pick("没有完成时限", "no deadline"),
+        Skip::NotLater => lang.pick("新日期不晚于原时限", "the date is not after the deadline"),
+    }
+}
+
+/// What a batch did, and how many tasks it skipped and why.
+fn batch(
+    done: usize,
+    what: crate::app::Batch,
+    skipped: &[(crate::app::Skip, usize)],
+    lang: Lang,
+    keys: &Keymap,
+) -> String {
+    use crate::app::Batch;
+    let undo = key(keys, Mode::Board, Action::Undo, lang);
+    let mut s = match (what, lang) {
+        (Batch::Moved(_), Lang::Zh) => format!("已移动 {done} 项"),
+        (Batch::Moved(_), Lang::En) => format!("{done} moved"),
+        (Batch::Extended(to), Lang::Zh) => format!("已将 {done} 项延期至 {to}"),
+        (Batch::Extended(to), Lang::En) => format!("{done} extended to {to}"),
+        (Batch::Noted, Lang::Zh) => format!("已为 {done} 项添加进展"),
+        (Batch::Noted, Lang::En) => format!("progress added to {done}"),
+    };
+    if done > 0 {
+        s.push_str(&match lang {
+            Lang::Zh => format!("（{undo} 一次撤销全部）"),
+            Lang::En => format!(" ({undo} undoes all)"),
+        });
+    }
+    let parts: Vec<String> = skipped
+        .iter()
+        .map(|(why, n)| match lang {
+            Lang::Zh => format!("{n} 项（{}）", skip_reason(*why, lang)),
+            Lang::En => format!("{n} ({})", skip_reason(*why, lang)),
+        })
+        .collect();
+    if !parts.is_empty() {
+        s.push_str(&match lang {
+            Lang::Zh => format!("；跳过 {}", parts.join("，")),
+            Lang::En => format!("; skipped {}", parts.join(", ")),
+        });
+    }
+    s
 }
