@@ -2,8 +2,8 @@
 
 use super::text::{width, wrap};
 use super::words::{colon, list_sep, paren};
-use super::{block, days_text, light_name, popup_area, Theme};
-use crate::app::{Action, App, Details};
+use super::{days_text, light_name, popup_area, Theme};
+use crate::app::{App, Details};
 use crate::keymap::Mode;
 use crate::model::facts::Light;
 use crate::model::{Board, Lang, Task};
@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The light in words, saying each thing once: `✓ 已完成`, `● 逾期3天`, `▲ 即将到期（剩1天）`.
@@ -111,28 +110,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, d: &Details
         area.height.saturating_sub(4),
     );
     let lines = lines(app, t, theme, usize::from(r.width.saturating_sub(2)));
-    let close = super::hints::key(app, Mode::Details, Action::Close);
-    let how = match lang {
-        Lang::Zh => format!("{close} 关闭"),
-        Lang::En => format!("{close} closes"),
-    };
-    let title = format!(
-        "{} {}{}",
-        lang.pick("任务详情", "Task"),
-        t.id,
-        paren(lang, &how)
-    );
-    let page = r.height.saturating_sub(2);
-    let end = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(page);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block(theme, title))
-            .scroll((d.scroll.min(end), 0)),
+    let head = format!("{} {}", lang.pick("任务详情", "Task"), t.id);
+    super::scrolled(
+        frame,
         r,
-    );
-    (page.max(1), end)
+        (app, theme),
+        (Mode::Details, head),
+        lines,
+        d.scroll,
+    )
 }
 
 /// The details' lines at `w` columns: the fields, the light, then the progress log.

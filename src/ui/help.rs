@@ -2,14 +2,12 @@
 //! first, then every other mode's, then the text fields' own keys.
 
 use super::text::{pad, width};
-use super::words::paren;
-use super::{block, popup_area, Theme};
-use crate::app::{Action, App, Help};
+use super::{popup_area, Theme};
+use crate::app::{App, Help};
 use crate::keymap::{Keymap, Mode, TEXT_KEYS};
 use crate::model::Lang;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// One mode's rows: its keys (all of them) and what they do; neighbours that do the same
@@ -74,21 +72,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, h: &Help) -
     let widest = lines.iter().map(Line::width).max().unwrap_or(40);
     let w = u16::try_from(widest + 2).unwrap_or(u16::MAX).max(40);
     let r = popup_area(frame, area, w, area.height.saturating_sub(4));
-    let close = super::hints::key(app, Mode::Help, Action::Close);
-    let how = match lang {
-        Lang::Zh => format!("{close} 关闭"),
-        Lang::En => format!("{close} closes"),
-    };
-    let title = format!("{}{}", lang.pick("帮助", "Help"), paren(lang, &how));
-    let page = r.height.saturating_sub(2);
-    let end = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(page);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block(theme, title))
-            .scroll((h.scroll.min(end), 0)),
-        r,
-    );
-    (page.max(1), end)
+    let head = lang.pick("帮助", "Help").to_string();
+    super::scrolled(frame, r, (app, theme), (Mode::Help, head), lines, h.scroll)
 }

@@ -209,6 +209,36 @@ pub(crate) fn block<'a>(theme: &Theme, title: String) -> Block<'a> {
         .title_style(theme.title())
 }
 
+/// A popup of `lines` that scrolls, titled `head` and what closes it (the key of `mode`'s
+/// close action); returns how many lines show at once and how far they can scroll.
+pub(crate) fn scrolled(
+    frame: &mut Frame,
+    r: Rect,
+    (app, theme): (&crate::app::App, &Theme),
+    (mode, head): (crate::keymap::Mode, String),
+    lines: Vec<ratatui::text::Line<'static>>,
+    scroll: u16,
+) -> (u16, u16) {
+    let lang = app.lang();
+    let close = hints::key(app, mode, crate::app::Action::Close);
+    let how = match lang {
+        crate::model::Lang::Zh => format!("{close} 关闭"),
+        crate::model::Lang::En => format!("{close} closes"),
+    };
+    let title = format!("{head}{}", words::paren(lang, &how));
+    let page = r.height.saturating_sub(2);
+    let end = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(page);
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(lines)
+            .block(block(theme, title))
+            .scroll((scroll.min(end), 0)),
+        r,
+    );
+    (page.max(1), end)
+}
+
 /// "逾期3天" / "今天到期" / "剩5天" / "已完成" and the English equivalents.
 pub fn days_text(lang: Lang, light: Light, task: &Task, today: NaiveDate) -> String {
     let d = days_left(task, today);
