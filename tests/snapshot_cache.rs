@@ -71,14 +71,46 @@ fn a_large_board_is_read_again_from_its_snapshot() {
     assert_eq!(changed.parsed.board.tasks[0].id, "G99999");
     assert_eq!(snapshots(cache.path()).len(), 2);
 
+    // A snapshot is believed only when this user wrote it: one put there by another user (a
+    // cache folder shared by mistake) is not, even when it is a good snapshot.
+    #[cfg(unix)]
+    {
+        let me = unsafe { libc::geteuid() };
+        if me == 0 {
+            let other = work.path().join("other.yaml");
+            let mut o = b.clone();
+            o.title = "别人放进来的看板".into();
+            std::fs::write(&other, ducha::store::to_yaml(&o)).unwrap();
+            let before = snapshots(cache.path());
+            load(&other).unwrap();
+            let planted = snapshots(cache.path())
+                .into_iter()
+                .find(|p| !before.contains(p))
+                .unwrap();
+            let name = ducha::store::DiskStamp::of(&std::fs::read(&board).unwrap()).hex();
+            let target = cache.path().join("ducha").join(format!("{name}.bin"));
+            std::fs::copy(&planted, &target).unwrap();
+            // Named as this board's and written by this user, it would be believed …
+            assert_eq!(load(&board).unwrap().parsed.board.title, "别人放进来的看板");
+            // … but not when another user wrote it.
+            std::fs::copy(&planted, &target).unwrap();
+            std::os::unix::fs::chown(&target, Some(4242), Some(4242)).unwrap();
+            let read = load(&board).unwrap();
+            assert_eq!(read.parsed.board.title, b.title);
+        } else {
+            eprintln!("skipped: planting another user's snapshot needs root");
+        }
+    }
+
     // Small boards are parsed every time; and snapshots can be turned off.
+    let kept = snapshots(cache.path()).len();
     let small = work.path().join("county.yaml");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("boards/zhucheng-2017.yaml");
     std::fs::copy(sample, &small).unwrap();
     load(&small).unwrap();
-    assert_eq!(snapshots(cache.path()).len(), 2);
+    assert_eq!(snapshots(cache.path()).len(), kept);
     std::env::set_var("DUCHA_NO_CACHE", "1");
     std::fs::write(&board, text.replacen(&first, "id: G99998\n", 1)).unwrap();
     load(&board).unwrap();
-    assert_eq!(snapshots(cache.path()).len(), 2);
+    assert_eq!(snapshots(cache.path()).len(), kept);
 }

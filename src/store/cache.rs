@@ -70,6 +70,9 @@ pub(super) fn has(stamp: &DiskStamp) -> bool {
 /// The board read from the bytes `stamp` names, if a snapshot of them is kept.
 pub(super) fn get(stamp: &DiskStamp) -> Option<Parsed> {
     let file = file_of(stamp)?;
+    if !mine(&file) {
+        return None;
+    }
     let bytes = std::fs::read(&file).ok()?;
     let Ok(owned) = postcard::from_bytes::<Owned>(&bytes) else {
         // Damaged or of another version: read the YAML, and a good snapshot replaces this one.
@@ -116,6 +119,21 @@ fn try_put(stamp: &DiskStamp, parsed: &Parsed) -> Option<()> {
     }
     prune(&dir);
     Some(())
+}
+
+/// Whether the snapshot was written by this user: one another user could put there (a cache
+/// folder shared by mistake) is not believed.
+#[cfg(unix)]
+fn mine(file: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    std::fs::symlink_metadata(file).is_ok_and(|m| m.is_file() && m.uid() == me)
+}
+
+#[cfg(not(unix))]
+fn mine(file: &std::path::Path) -> bool {
+    file.is_file()
 }
 
 #[cfg(unix)]
