@@ -92,3 +92,22 @@ fn piped_into_head_the_shell_sees_status_141() {
         }
     }
 }
+
+/// A standard error that cannot be written (a hung-up terminal gives EIO; `/dev/full` gives
+/// ENOSPC, the same way every time) loses the message; the command still ends with its own
+/// status, never with a panic.
+#[test]
+fn a_message_to_a_standard_error_that_fails_is_no_panic() {
+    let dir = scratch();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ducha"))
+        .args(["check", "missing.yaml"])
+        .current_dir(dir.path())
+        .stderr(Stdio::from(full))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}

@@ -167,7 +167,12 @@ fn one_run(seed: u64, moment: Moment, hangup: Hangup) {
     let (status, took) = run
         .wait(LIMIT)
         .unwrap_or_else(|| panic!("{ctx}: still running {LIMIT:?} after the hangup"));
-    assert_ne!(status.code(), Some(101), "{ctx}: panicked");
+    assert_ne!(
+        status.code(),
+        Some(101),
+        "{ctx}: panicked:\n{}",
+        support::pty::panic_log(dir.path())
+    );
     let left = processes_mentioning(&dir.path().to_string_lossy());
     assert!(left.is_empty(), "{ctx}: processes left: {left:?}");
     let kept = places(dir.path()).into_iter().any(|p| {

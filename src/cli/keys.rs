@@ -25,16 +25,13 @@ pub fn run(lang: Option<Lang>) -> ExitCode {
     let (keys, problems) = keymap::config::load();
     let file = keymap::config::shown_path();
     for p in &problems {
-        eprintln!("{}", p.words(&file, lang));
+        super::say::err(&p.words(&file, lang));
     }
     if !problems.is_empty() {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "按键设置未生效，以下为默认按键",
-                "keys.toml not used; these are the default keys"
-            )
-        );
+        super::say::err(lang.pick(
+            "按键设置未生效，以下为默认按键",
+            "keys.toml not used; these are the default keys",
+        ));
     }
     let mut out = std::io::stdout().lock();
     for line in lines(&keys, lang) {

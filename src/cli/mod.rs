@@ -13,7 +13,7 @@ mod output;
 pub mod pipe;
 mod report;
 mod rollup;
-mod say;
+pub mod say;
 mod scope;
 
 use crate::model::Lang;

@@ -8,9 +8,11 @@ pub fn out(line: &str) {
     println!("{}", printable(line));
 }
 
-/// Prints one line on standard error.
+/// Prints one line on standard error; a standard error that is gone (a hung-up terminal) is
+/// no reason to fail, so nothing is said then.
 pub fn err(line: &str) {
-    eprintln!("{}", printable(line));
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{}", printable(line));
 }
 
 /// Prints multi-line text (a report) on standard output, keeping its line breaks.

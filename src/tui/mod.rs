@@ -15,7 +15,7 @@ mod term;
 pub use effects::{color_wanted, default_user, utf8_locale};
 
 use crate::app::{update, Action, App, Confirm, Effect, Layout, Message, Options, Popup};
-use crate::cli::OpenArgs;
+use crate::cli::{say, OpenArgs};
 use crate::keymap;
 use crate::model::validate::has_errors;
 use crate::store;
@@ -51,13 +51,13 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
     let loaded = store::load_with(path, Some(&mut |done, total| meter.tick(done, total)));
     meter.finish();
     let loaded = loaded.map_err(|e| {
-        eprintln!("{}", e.message(args.lang.unwrap_or_default()));
+        say::err(&e.message(args.lang.unwrap_or_default()));
         ExitCode::from(if e.is_unreadable() { 2 } else { 1 })
     })?;
     let parsed = loaded.parsed;
     if has_errors(&parsed.diagnostics) {
         for d in &parsed.diagnostics {
-            eprintln!("{}", d.render(&name, parsed.board.lang()));
+            say::err(&d.render(&name, parsed.board.lang()));
         }
         return Err(ExitCode::from(1));
     }
@@ -123,7 +123,7 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
     // A terminal that closes mid-write is a hangup, handled below, not a reason to die unrestored.
     crate::cli::pipe::ignore_broken_pipe();
     if let Err(e) = hangup::watch() {
-        eprintln!("signal handler: {e}");
+        say::err(&format!("signal handler: {e}"));
     }
     let today = crate::cli::today(given_today);
     let theme = Theme {
@@ -148,7 +148,7 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
         // On the footer for as long as the program runs, and on stderr to be read after it.
         let file = keymap::config::shown_path();
         let words = crate::ui::words::keys_problem(first, problems.len(), app.lang(), &file);
-        eprintln!("{words}");
+        say::err(&words);
         app.warning = Some(Message::Keys(words));
     }
     if let Some(interval) = present {
@@ -158,7 +158,7 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
     let mut terminal = match term::init() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("terminal: {e}");
+            say::err(&format!("terminal: {e}"));
             return ExitCode::from(2);
         }
     };
@@ -167,8 +167,11 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Stop::Gone) => hangup::leave(hangup::status(libc::SIGHUP)),
+        // A terminal that closes while a frame is written fails the write before the next look
+        // for input would notice: that is a hangup too, and the work is in the recovery file.
+        Err(Stop::Io(_)) if hangup::terminal_gone() => hangup::leave(hangup::status(libc::SIGHUP)),
         Err(Stop::Io(e)) => {
-            eprintln!("{e}");
+            say::err(&e.to_string());
             ExitCode::from(1)
         }
     }

@@ -36,7 +36,7 @@ pub fn pick(theme: &Theme, lang: Option<Lang>, keys: &Keymap) -> Result<Option<P
     let list = boards();
     if list.is_empty() {
         let folder = std::path::Path::new("boards").is_dir();
-        eprintln!("{}", crate::ui::words::no_boards(lang, folder));
+        crate::cli::say::err(&crate::ui::words::no_boards(lang, folder));
         return Err(ExitCode::from(2));
     }
     let mut terminal = term::init().map_err(|_| ExitCode::from(2))?;

@@ -81,15 +81,12 @@ pub fn run(sources: Vec<Source>, today: NaiveDate) -> ExitCode {
     let mut r = collect(&sources, today);
     let (keys, problems) = crate::keymap::config::load();
     if let Some(first) = problems.first() {
-        eprintln!(
-            "{}",
-            crate::ui::words::keys_problem(
-                first,
-                problems.len(),
-                r.lang(),
-                &crate::keymap::config::shown_path()
-            )
-        );
+        crate::cli::say::err(&crate::ui::words::keys_problem(
+            first,
+            problems.len(),
+            r.lang(),
+            &crate::keymap::config::shown_path(),
+        ));
     }
     let (mut sort, mut sel) = (Sort::Rank, 0usize);
     let Ok(mut terminal) = term::init() else {

@@ -17,6 +17,16 @@ pub type Term = Terminal<WideAware<CrosstermBackend<Stdout>>>;
 pub fn init() -> std::io::Result<Term> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if let Ok(p) = std::env::var("DUCHA_PANIC_LOG") {
+            use std::io::Write;
+            if let Ok(mut f) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+            {
+                let _ = writeln!(f, "{info}\n{}", std::backtrace::Backtrace::force_capture());
+            }
+        }
         restore();
         previous(info);
     }));

@@ -11,6 +11,14 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// The file in a run's folder where the program writes a panic's message and backtrace.
+pub const PANIC_LOG: &str = "panic.log";
+
+/// What the program wrote of a panic in `dir`, if it panicked.
+#[allow(dead_code)]
+pub fn panic_log(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join(PANIC_LOG)).unwrap_or_default()
+}
 /// How the terminal's end reaches the program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hangup {
@@ -90,6 +98,8 @@ impl PtyRun {
             .env_remove("LC_ALL")
             .env_remove("LC_CTYPE")
             .env_remove("DUCHA_USER")
+            // A panic's message would go to the terminal, which a hangup closes: keep it here.
+            .env("DUCHA_PANIC_LOG", dir.join(PANIC_LOG))
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));
