@@ -16,6 +16,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
+use std::ops::Range;
 
 /// "ahead by 3.2 points" / "behind by 3.2 points": completion against time elapsed.
 pub fn pace(lang: Lang, rate: f64, elapsed: f64) -> String {
@@ -81,13 +82,14 @@ pub fn gauges(s: &Summary, lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'sta
 }
 
 /// The overview's lines for a width; `since_key` is the key that changes the date changes are
-/// counted from.
+/// counted from. Task lines outside `shown` (the rows on screen) are left empty: there may be
+/// thousands, and only their number matters off screen.
 pub fn lines(
     board: &Board,
     (today, since): (NaiveDate, NaiveDate),
     (lang, since_key): (Lang, &str),
     theme: &Theme,
-    w: usize,
+    (w, shown): (usize, Range<usize>),
 ) -> Vec<Line<'static>> {
     let s = Summary::of(board, today, |_| true);
     let mut out = gauges(&s, lang, theme, w);
@@ -113,18 +115,18 @@ pub fn lines(
     out.push(Line::raw(""));
     let overdue = tasks_with_light(board, today, Light::Red, |_| true);
     let title = lang.pick("逾期任务，逾期最久的在前", "Overdue, most late first");
-    section(&mut out, title, board, &overdue, today, lang, theme, w);
+    let at = (w, shown.clone());
+    section(&mut out, title, (board, &overdue), today, lang, theme, at);
     out.push(Line::raw(""));
     let week = due_this_week(board, today);
     section(
         &mut out,
         lang.pick("本周到期", "Due this week"),
-        board,
-        &week,
+        (board, &week),
         today,
         lang,
         theme,
-        w,
+        (w, shown),
     );
     out.push(Line::raw(""));
     let chart_w = u16::try_from(w).unwrap_or(u16::MAX);
@@ -319,34 +321,37 @@ fn axis_dates(start: NaiveDate, end: NaiveDate, axis: usize) -> String {
 fn section(
     out: &mut Vec<Line<'static>>,
     title: &str,
-    board: &Board,
-    tasks: &[usize],
+    (board, tasks): (&Board, &[usize]),
     today: NaiveDate,
     lang: Lang,
     theme: &Theme,
-    w: usize,
+    (w, shown): (usize, Range<usize>),
 ) {
     out.push(Line::styled(
         format!(" {title}{}", paren(lang, &tasks.len().to_string())),
         theme.title(),
     ));
-    task_lines(out, board, tasks, today, lang, theme, w);
+    task_lines(out, (board, tasks), today, lang, theme, (w, shown));
 }
 
-/// One line per task: light, id, deadline, days, title and lead unit.
+/// One line per task: light, id, deadline, days, title and lead unit; a line whose place in
+/// `out` is outside `shown` is left empty.
 pub fn task_lines(
     out: &mut Vec<Line<'static>>,
-    board: &Board,
-    tasks: &[usize],
+    (board, tasks): (&Board, &[usize]),
     today: NaiveDate,
     lang: Lang,
     theme: &Theme,
-    w: usize,
+    (w, shown): (usize, Range<usize>),
 ) {
     if tasks.is_empty() {
         out.push(Line::raw(lang.pick("   无", "   none")));
     }
     for &i in tasks {
+        if !shown.contains(&out.len()) {
+            out.push(Line::default());
+            continue;
+        }
         let t = &board.tasks[i];
         let light = board.light(t, today);
         let days = days_text(lang, light, t, today);
@@ -382,19 +387,57 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (u16, u1
         crate::keymap::Mode::Overview,
         crate::app::Action::Since,
     );
-    let lines = lines(
-        &app.board,
-        (app.opts.today, app.since),
-        (lang, &since_key),
-        theme,
-        usize::from(inner.width),
-    );
+    let build = |from: u16| {
+        let from = usize::from(from);
+        let shown = from..from + usize::from(inner.height);
+        let w = usize::from(inner.width);
+        lines(
+            &app.board,
+            (app.opts.today, app.since),
+            (lang, &since_key),
+            theme,
+            (w, shown),
+        )
+    };
+    let mut lines = build(app.overview_scroll);
     let max = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_sub(inner.height);
+    if app.overview_scroll > max {
+        // Scrolled past the end (the window grew): the lines shown are the last ones.
+        lines = build(max);
+    }
     frame.render_widget(
         Paragraph::new(lines).scroll((app.overview_scroll.min(max), 0)),
         inner,
     );
     (inner.height, max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever the overview is scrolled to, the lines built for the screen are those of the
+    /// whole overview there, and their number (so how far it scrolls) is the same.
+    #[test]
+    fn the_lines_on_screen_are_those_of_the_whole_overview() {
+        let board = crate::cli::gen::board(600, 3, crate::cli::gen::default_center());
+        let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap_or_default();
+        let since = NaiveDate::from_ymd_opt(2024, 5, 1).unwrap_or_default();
+        let theme = Theme {
+            color: true,
+            ascii: false,
+        };
+        let at = (today, since);
+        let (w, h) = (78, 20);
+        let all = lines(&board, at, (Lang::Zh, "S"), &theme, (w, 0..usize::MAX));
+        assert!(all.len() > 100, "lines to scroll through: {}", all.len());
+        for from in 0..all.len() {
+            let part = lines(&board, at, (Lang::Zh, "S"), &theme, (w, from..from + h));
+            assert_eq!(part.len(), all.len());
+            let end = (from + h).min(all.len());
+            assert_eq!(part[from..end], all[from..end], "scrolled to {from}");
+        }
+    }
 }

@@ -290,7 +290,14 @@ fn slide_body(
             let mut lines = vec![Line::styled(fit(&head, w), theme.title())];
             let overdue = tasks_with_light(b, today, Light::Red, |_| true);
             let slice: Vec<usize> = overdue.into_iter().skip(page * cap).take(cap).collect();
-            task_lines(&mut lines, b, &slice, today, lang, theme, w);
+            task_lines(
+                &mut lines,
+                (b, &slice),
+                today,
+                lang,
+                theme,
+                (w, 0..usize::MAX),
+            );
             frame.render_widget(Paragraph::new(lines), inner);
         }
     }
