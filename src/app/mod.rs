@@ -4,6 +4,7 @@ mod action;
 mod choice;
 mod clash;
 mod confirm;
+mod derived;
 mod details;
 mod edit;
 mod extend;
@@ -32,6 +33,7 @@ pub use action::{Action, Effect, Key, SaveDone, SaveFailure};
 pub use choice::Choice;
 pub use clash::ClashAsk;
 pub use confirm::Confirm;
+pub use derived::{Derived, Figures};
 pub use details::{Details, Help};
 pub use edit::Edit;
 pub use extend::{extension_refusal, ExtendPrompt};
@@ -179,6 +181,11 @@ pub struct App {
     pub compact: bool,
     /// Lines the overview is scrolled.
     pub overview_scroll: u16,
+    /// Counts every action that may change the board, so figures worked out from it are
+    /// known to be current.
+    pub generation: u64,
+    /// The overview's figures for the current generation.
+    pub derived: Derived,
     /// The date changes are counted from ("since the last meeting"; `S` sets it).
     pub since: NaiveDate,
     /// The running presentation, if any.
@@ -255,6 +262,8 @@ impl App {
             marks: Default::default(),
             compact: false,
             overview_scroll: 0,
+            generation: 0,
+            derived: Derived::default(),
             since,
             present: None,
             searching: None,

@@ -1,11 +1,36 @@
 //! The one place the app's state changes: an action in, effects out, no I/O. Commands go to
 //! whatever has the keys: the presentation, the open popup, the search prompt, or the view.
 
-use super::{Action, App, Confirm, Effect, Key, Message, Popup, SaveAsPrompt, SaveFailure};
+use super::{Action, App, Confirm, Effect, Key, Message, Popup, SaveAsPrompt, SaveFailure, View};
 use crate::keymap::{event_of, press_of};
 
 /// Applies an action to the app and returns the work the event loop must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // Moving around changes nothing the overview's figures come from; anything else might.
+    let moves_only = matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last
+            | Action::Layout(_)
+            | Action::Resize(..)
+    );
+    if !moves_only {
+        app.generation += 1;
+    }
+    let effects = apply(app, action);
+    if app.view == View::Overview {
+        let (today, since) = (app.opts.today, app.since);
+        app.derived
+            .refresh(&app.board, app.generation, today, since);
+    }
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Resize(w, h) => {
             app.size = (w, h);

@@ -5,9 +5,8 @@ use super::text::{fit, pad, pieces, width};
 use super::units::bar;
 use super::words::paren;
 use super::{days_text, Theme};
-use crate::app::App;
-use crate::model::facts::{due_this_week, tasks_with_light, Light, Summary};
-use crate::model::since::Changes;
+use crate::app::{App, Figures};
+use crate::model::facts::{Light, Summary};
 use crate::model::{Board, Lang};
 use crate::report::percent;
 use chrono::NaiveDate;
@@ -85,18 +84,18 @@ pub fn gauges(s: &Summary, lang: Lang, theme: &Theme, w: usize) -> Vec<Line<'sta
 /// counted from. Task lines outside `shown` (the rows on screen) are left empty: there may be
 /// thousands, and only their number matters off screen.
 pub fn lines(
-    board: &Board,
+    (board, f): (&Board, &Figures),
     (today, since): (NaiveDate, NaiveDate),
     (lang, since_key): (Lang, &str),
     theme: &Theme,
     (w, shown): (usize, Range<usize>),
 ) -> Vec<Line<'static>> {
-    let s = Summary::of(board, today, |_| true);
-    let mut out = gauges(&s, lang, theme, w);
+    let s = &f.summary;
+    let mut out = gauges(s, lang, theme, w);
     out.push(Line::raw(""));
     out.extend(timeline(
         board,
-        &s,
+        s,
         0..board.phases.len(),
         today,
         lang,
@@ -104,25 +103,23 @@ pub fn lines(
         w,
     ));
     out.push(Line::raw(""));
-    let changes = Changes::of(board, since, today, |_| true);
+    debug_assert_eq!(f.changes.from, since);
     out.extend(super::since::overview(
         board,
-        &changes,
+        &f.changes,
         (lang, since_key),
         theme,
         w,
     ));
     out.push(Line::raw(""));
-    let overdue = tasks_with_light(board, today, Light::Red, |_| true);
     let title = lang.pick("逾期任务，逾期最久的在前", "Overdue, most late first");
     let at = (w, shown.clone());
-    section(&mut out, title, (board, &overdue), today, lang, theme, at);
+    section(&mut out, title, (board, &f.overdue), today, lang, theme, at);
     out.push(Line::raw(""));
-    let week = due_this_week(board, today);
     section(
         &mut out,
         lang.pick("本周到期", "Due this week"),
-        (board, &week),
+        (board, &f.week),
         today,
         lang,
         theme,
@@ -130,7 +127,7 @@ pub fn lines(
     );
     out.push(Line::raw(""));
     let chart_w = u16::try_from(w).unwrap_or(u16::MAX);
-    out.extend(super::trend::lines(board, today, lang, theme, chart_w));
+    out.extend(super::trend::lines(f.trend.as_ref(), lang, theme, chart_w));
     out
 }
 
@@ -387,17 +384,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (u16, u1
         crate::keymap::Mode::Overview,
         crate::app::Action::Since,
     );
+    let (today, since) = (app.opts.today, app.since);
+    // Kept by the app for the board as it is; worked out here only when drawn without it.
+    let fresh;
+    let figures = match app.derived.get(app.generation, today, since) {
+        Some(f) => f,
+        None => {
+            fresh = Figures::of(&app.board, today, since);
+            &fresh
+        }
+    };
     let build = |from: u16| {
         let from = usize::from(from);
         let shown = from..from + usize::from(inner.height);
         let w = usize::from(inner.width);
-        lines(
-            &app.board,
-            (app.opts.today, app.since),
-            (lang, &since_key),
-            theme,
-            (w, shown),
-        )
+        let of = (&app.board, figures);
+        lines(of, (today, since), (lang, &since_key), theme, (w, shown))
     };
     let mut lines = build(app.overview_scroll);
     let max = u16::try_from(lines.len())
@@ -431,10 +433,23 @@ mod tests {
         };
         let at = (today, since);
         let (w, h) = (78, 20);
-        let all = lines(&board, at, (Lang::Zh, "S"), &theme, (w, 0..usize::MAX));
+        let f = Figures::of(&board, today, since);
+        let all = lines(
+            (&board, &f),
+            at,
+            (Lang::Zh, "S"),
+            &theme,
+            (w, 0..usize::MAX),
+        );
         assert!(all.len() > 100, "lines to scroll through: {}", all.len());
         for from in 0..all.len() {
-            let part = lines(&board, at, (Lang::Zh, "S"), &theme, (w, from..from + h));
+            let part = lines(
+                (&board, &f),
+                at,
+                (Lang::Zh, "S"),
+                &theme,
+                (w, from..from + h),
+            );
             assert_eq!(part.len(), all.len());
             let end = (from + h).min(all.len());
             assert_eq!(part[from..end], all[from..end], "scrolled to {from}");

@@ -5,7 +5,7 @@
 use super::Theme;
 use crate::model::facts::Light;
 use crate::model::trend::Trend;
-use crate::model::{Board, Lang};
+use crate::model::Lang;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,14 +21,9 @@ pub const TREND_ROWS: u16 = 12;
 /// Columns of one week's bar and the gap after it.
 const BAR_W: u16 = 5;
 
-/// "完成趋势" heading, then the charts, or one line saying why there are none.
-pub fn lines(
-    board: &Board,
-    today: NaiveDate,
-    lang: Lang,
-    theme: &Theme,
-    w: u16,
-) -> Vec<Line<'static>> {
+/// "完成趋势" heading, then the charts of a trend worked out before, or one line saying why
+/// there are none (`None`: the board has no history for one).
+pub fn lines(trend: Option<&Trend>, lang: Lang, theme: &Theme, w: u16) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(
         format!(
             " {}",
@@ -39,13 +34,13 @@ pub fn lines(
         ),
         theme.title(),
     )];
-    let Some(trend) = Trend::of(board, today) else {
+    let Some(trend) = trend else {
         out.push(Line::raw(no_history(lang)));
         return out;
     };
     let area = Rect::new(0, 0, w.max(1), TREND_ROWS);
     let mut buf = Buffer::empty(area);
-    draw(&mut buf, area, &trend, lang, theme);
+    draw(&mut buf, area, trend, lang, theme);
     out.extend(to_lines(&buf));
     out
 }
