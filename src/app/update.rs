@@ -6,7 +6,8 @@ use crate::keymap::{event_of, press_of};
 
 /// Applies an action to the app and returns the work the event loop must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    // Moving around changes nothing the overview's figures come from; anything else might.
+    // Moving around, the layout and the clock (which only turns slides) change nothing the
+    // overview's figures come from; anything else might.
     let moves_only = matches!(
         action,
         Action::Up
@@ -17,6 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             | Action::Last
             | Action::Layout(_)
             | Action::Resize(..)
+            | Action::Tick
     );
     if !moves_only {
         app.generation += 1;

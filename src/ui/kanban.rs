@@ -4,7 +4,7 @@ use super::text::{fit, fit_figures, pad, pieces, width, wrap};
 use super::{days_text, Theme};
 use crate::app::App;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
@@ -173,11 +173,7 @@ fn card(
     let t = &b.tasks[i];
     let today = app.opts.today;
     let light = b.light(t, today);
-    let base = if selected {
-        theme.selected()
-    } else {
-        Style::new()
-    };
+    let base = theme.row(selected);
     let marker = if marked { theme.marker() } else { " " };
     let deadline = t
         .effective_deadline()
@@ -242,11 +238,7 @@ fn compact(
 ) -> Line<'static> {
     let t = &app.board.tasks[i];
     let light = app.board.light(t, app.opts.today);
-    let base = if selected {
-        theme.selected()
-    } else {
-        Style::new()
-    };
+    let base = theme.row(selected);
     let marker = if marked { theme.marker() } else { " " };
     let mark = if app.is_marked(i) { theme.mark() } else { "" };
     let head = fit(&format!("{marker}{mark}{} ", t.id), w);

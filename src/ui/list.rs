@@ -10,7 +10,6 @@ use super::{days_text, Theme};
 use crate::app::{latest, App, ListColumn};
 use crate::model::Lang;
 use ratatui::layout::{Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 use ratatui::Frame;
@@ -142,11 +141,7 @@ fn row(app: &App, theme: &Theme, i: usize, selected: bool, cw: &[usize; 8]) -> L
     let t = &b.tasks[i];
     let today = app.opts.today;
     let light = b.light(t, today);
-    let base = if selected {
-        theme.selected()
-    } else {
-        Style::new()
-    };
+    let base = theme.row(selected);
     let marker = if selected { theme.marker() } else { " " };
     let mark = if app.is_marked(i) { theme.mark() } else { " " };
     let day = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_string(), |d| d.to_string());

@@ -75,6 +75,15 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// A row or card: in the selected style when it is the selected one, else plain.
+    pub fn row(&self, selected: bool) -> Style {
+        if selected {
+            self.selected()
+        } else {
+            Style::new()
+        }
+    }
+
     /// Headings and titles.
     pub fn title(&self) -> Style {
         self.fg(Color::LightCyan).add_modifier(Modifier::BOLD)

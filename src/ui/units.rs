@@ -8,7 +8,6 @@ use crate::app::App;
 use crate::model::facts::UnitTally;
 use crate::report::percent;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
@@ -130,11 +129,7 @@ pub fn table(
     for (i, u) in units.iter().enumerate().skip(start).take(rows) {
         let t = &u.tally;
         let selected = sel == Some(i) && app.popup.is_none();
-        let base = if selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
+        let base = theme.row(selected);
         let marker = if selected { theme.marker() } else { " " };
         let mut spans = vec![
             Span::styled(
@@ -206,11 +201,7 @@ fn tasks(app: &App, theme: &Theme, w: usize, rows: usize) -> Vec<Line<'static>> 
         let t = &b.tasks[i];
         let light = b.light(t, today);
         let selected = r == sel && app.popup.is_none();
-        let base = if selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
+        let base = theme.row(selected);
         let marker = if selected { theme.marker() } else { " " };
         let due = t
             .effective_deadline()
