@@ -127,12 +127,18 @@ impl Session {
     /// Starts `ducha BOARD ARGS` in a window of `size` (columns, rows); `after` is shell run in the
     /// same pane once ducha has ended.
     fn start(fx: &Fixture, tag: &str, args: &[&str], size: (u16, u16), after: &str) -> Session {
-        Session::launch(fx, tag, true, args, size, after)
+        Session::launch(fx, tag, true, args, size, after, &[])
+    }
+
+    /// Starts `ducha BOARD ARGS` at 80x24 with environment variables set (an empty value
+    /// unsets one).
+    fn start_with_env(fx: &Fixture, tag: &str, args: &[&str], env: &[(&str, &str)]) -> Session {
+        Session::launch(fx, tag, true, args, (80, 24), "", env)
     }
 
     /// Starts `ducha ARGS` without a board, in a folder whose `boards/` holds the fixture's board.
     fn start_picker(fx: &Fixture, tag: &str, args: &[&str], size: (u16, u16)) -> Session {
-        Session::launch(fx, tag, false, args, size, "")
+        Session::launch(fx, tag, false, args, size, "", &[])
     }
 
     fn launch(
@@ -142,6 +148,7 @@ impl Session {
         args: &[&str],
         size: (u16, u16),
         after: &str,
+        env: &[(&str, &str)],
     ) -> Session {
         let files = fx.dir.path().join(tag);
         // Made beforehand when a test puts a keys.toml there (see `keys_toml`).
@@ -155,14 +162,26 @@ impl Session {
             std::fs::write(files.join("boards").join(fx.name("")), &fx.original).unwrap();
         }
         command.extend(args.iter().map(|a| quote(a)));
+        let env: String = env
+            .iter()
+            .map(|(name, value)| match *value {
+                "" => format!("unset {name}\n"),
+                v => format!("{name}={}; export {name}\n", quote(v)),
+            })
+            .collect();
         // The inner shell writes its pid and becomes ducha, so the pid is ducha's; the outer one
-        // records how ducha ended (written then renamed, so it is never read half-written).
+        // records how ducha ended (written then renamed, so it is never read half-written). An
+        // interrupt typed while an editor has the terminal reaches the whole process group,
+        // where an interactive shell would have given ducha a group of its own: the outer shell
+        // outlives it with a trap (which, unlike ignoring it, ducha does not inherit).
         let script = format!(
             "cd {dir} || exit 97\n\
+             trap : INT QUIT\n\
              LANG=C.UTF-8; export LANG\n\
              XDG_CONFIG_HOME={dir}; export XDG_CONFIG_HOME\n\
              XDG_CACHE_HOME={dir}/cache; export XDG_CACHE_HOME\n\
              unset LC_ALL LC_CTYPE NO_COLOR DUCHA_USER\n\
+             {env}\
              sh -c 'echo $$ > pid; exec \"$@\"' sh {command} 2> stderr\n\
              echo $? > status.part && mv status.part status\n\
              {after}\n",
@@ -810,4 +829,166 @@ fn a_note_pasted_with_cr_line_ends_keeps_its_lines() {
         "一、已召开调度会\n二、已印发通知\n三、下周督查\n四、月底前完成"
     );
     assert_eq!(last.by, "测试员");
+}
+
+/// Writes an executable shell script `name` into the fixture's folder and returns its path.
+fn script(fx: &Fixture, name: &str, body: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = fx.dir.path().join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// Waits for a file that something running in the session makes.
+fn wait_file(s: &Session, path: &Path) {
+    let start = Instant::now();
+    while !path.exists() {
+        if start.elapsed() > DEADLINE {
+            panic!(
+                "{} never appeared\n{}",
+                path.display(),
+                s.report(&s.screen())
+            );
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+#[test]
+fn ctrl_e_edits_a_note_in_the_editor_on_a_cooked_main_screen_and_the_note_is_saved() {
+    let fx = Fixture::new(ZHUCHENG);
+    let d = fx.dir.path();
+    // The editor records the terminal it was given and waits for the test to look at the
+    // screen, then writes two lines of its own over the note.
+    let editor = script(
+        &fx,
+        "editor.sh",
+        "d=$(dirname \"$0\")\n\
+         cp \"$1\" \"$d/given\"\n\
+         stty -a > \"$d/stty\" 2>&1\n\
+         touch \"$d/editing\"\n\
+         n=0; while [ ! -e \"$d/go\" ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n+1)); done\n\
+         printf '一、已召开调度会\\n二、月底前完成整改\\n' > \"$1\"\n",
+    );
+    let tmp = d.join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let env = [
+        ("VISUAL", ""),
+        ("EDITOR", &*editor.to_string_lossy()),
+        ("TMPDIR", &*tmp.to_string_lossy()),
+    ];
+    let s = Session::start_with_env(&fx, "editor", &zhucheng_args(), &env);
+    wait_zhucheng_opened(&s);
+    s.keys("p");
+    s.wait_for("添加进展");
+    s.keys("原来的文字");
+    s.wait_for("原来的文字");
+    s.tmux_ok(&["send-keys", "-t", "e2e", "C-e"]);
+    wait_file(&s, &d.join("editing"));
+    let flags = |s: &Session| {
+        let out = s.tmux(&[
+            "display",
+            "-p",
+            "-t",
+            "e2e",
+            "#{alternate_on} #{cursor_flag}",
+        ]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(
+        flags(&s),
+        "0 1",
+        "the editor gets the main screen and the cursor"
+    );
+    let stty = std::fs::read_to_string(d.join("stty")).unwrap();
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "the editor gets a cooked terminal\n{stty}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("given")).unwrap(),
+        "原来的文字\n"
+    );
+    std::fs::write(d.join("go"), "").unwrap();
+    let screen = s.wait_until("the edited note in the dialog", |sc| {
+        sc.contains("一、已召开调度会") && sc.contains("二、月底前完成整改")
+    });
+    assert!(
+        screen.contains("添加进展"),
+        "the dialog stays open\n{screen}"
+    );
+    assert!(
+        screen.contains(ZHUCHENG_TITLE),
+        "the board is drawn again\n{screen}"
+    );
+    assert!(
+        !screen.contains("原来的文字"),
+        "the text was replaced\n{screen}"
+    );
+    assert_eq!(flags(&s).split(' ').next(), Some("1"), "full screen again");
+    s.keys("\t");
+    s.wait_for("已添加进展");
+    s.keys("s");
+    s.wait_for("已保存");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    let last = fx.task(&fx.board, "S10").progress.last().cloned().unwrap();
+    assert_eq!(last.note, "一、已召开调度会\n二、月底前完成整改");
+    let yaml = String::from_utf8(fx.bytes()).unwrap();
+    assert!(
+        yaml.contains("一、已召开调度会") && yaml.contains("二、月底前完成整改"),
+        "{yaml}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&tmp).unwrap().count(),
+        0,
+        "the editor's temporary folder is removed"
+    );
+}
+
+#[test]
+fn an_editor_that_fails_or_is_interrupted_leaves_the_note_as_it_was_and_says_so() {
+    let fx = Fixture::new(ZHUCHENG);
+    // The first time it fails; the second it waits for a line, as an editor in cooked mode.
+    let editor = script(
+        &fx,
+        "fail.sh",
+        "d=$(dirname \"$0\")\n\
+         if [ ! -e \"$d/failed\" ]; then touch \"$d/failed\"; echo 改坏了 > \"$1\"; exit 3; fi\n\
+         touch \"$d/reading\"\n\
+         read line\n\
+         echo \"$line\" > \"$1\"\n",
+    );
+    let env = [("VISUAL", ""), ("EDITOR", &*editor.to_string_lossy())];
+    let s = Session::start_with_env(&fx, "fail", &zhucheng_args(), &env);
+    wait_zhucheng_opened(&s);
+    s.keys("p");
+    s.wait_for("添加进展");
+    s.keys("原来的文字");
+    s.wait_for("原来的文字");
+    s.tmux_ok(&["send-keys", "-t", "e2e", "C-e"]);
+    let screen = s.wait_for("出错退出（状态 3），文字未改动");
+    assert!(screen.contains("原来的文字"), "{screen}");
+    assert!(!screen.contains("改坏了"), "{screen}");
+    assert!(
+        screen.contains("添加进展"),
+        "the dialog stays open\n{screen}"
+    );
+    // Ctrl-C in an editor that leaves it a signal ends the editor, not ducha.
+    s.tmux_ok(&["send-keys", "-t", "e2e", "C-e"]);
+    wait_file(&s, &fx.dir.path().join("reading"));
+    s.tmux_ok(&["send-keys", "-t", "e2e", "C-c"]);
+    let screen = s.wait_for("被中止，文字未改动");
+    assert!(screen.contains("进展： 原来的文字"), "{screen}");
+    assert!(s.read("status").is_none(), "ducha ended\n{screen}");
+    s.keys("\t");
+    s.wait_for("已添加进展");
+    s.keys("s");
+    s.wait_for("已保存");
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    let last = fx.task(&fx.board, "S10").progress.last().cloned().unwrap();
+    assert_eq!(last.note, "原来的文字");
 }

@@ -142,15 +142,17 @@ fn in_mode(mode: Mode) -> App {
         Mode::Form => form_at(0),
         Mode::FormList => form_at(2),
         Mode::FormMulti => form_at(3),
-        Mode::Note => with_popup(
-            app,
-            Popup::Note(NotePrompt {
+        Mode::Note => {
+            // Two lines, the caret inside the second, so both Up and Down move it.
+            let mut input = LineEdit::new("进展\n情况");
+            input.left();
+            let p = Popup::Note(NotePrompt {
                 task,
-                input: LineEdit::new("进展"),
+                input,
                 batch: Vec::new(),
-            }),
-            (80, 24),
-        ),
+            });
+            with_popup(app, p, (80, 24))
+        }
         Mode::Extend => {
             let p = Popup::Extend(ExtendPrompt::new(&app.board, task));
             with_popup(app, p, (80, 24))

@@ -166,7 +166,7 @@ fn every_dialog_shows_the_keys_it_answers_to() {
     press(&mut app, &["n", "L", "q"]);
     assert!(shot(&mut app, 80, 24).contains("s 保存并退出 / y 放弃修改并退出 / n 取消"));
     press(&mut app, &["Esc", "p"]);
-    assert!(shot(&mut app, 80, 24).contains("Enter 换行 / Ctrl-S 确定 / Esc 取消"));
+    assert!(shot(&mut app, 80, 24).contains("Enter 换行 / Ctrl-S 确定 / Ctrl-E 编辑器 / Esc 取消"));
     press(&mut app, &["Esc", "x"]);
     assert!(shot(&mut app, 80, 24).contains("Tab 下一项 / Enter 确定 / Esc 取消"));
 }

@@ -137,6 +137,10 @@ pub enum Action {
     PrevField,
     /// Start a new line in a note.
     NewLine,
+    /// Edit the text being typed (a note, a form's text field) in the user's editor.
+    OpenEditor,
+    /// The editor ended: the text it left in its file, or why there is none.
+    TextEdited(Result<String, EditorFailure>),
     /// Choose or unchoose the highlighted entry of a list of several choices.
     Toggle,
     /// Yes to a question.
@@ -210,6 +214,27 @@ pub enum SaveFailure {
     Other(String),
 }
 
+/// Why text could not be edited in the user's editor; the text is then left as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorFailure {
+    /// The editor could not be started (no such program, not executable).
+    NotStarted {
+        /// The command, as `$VISUAL` or `$EDITOR` gave it.
+        command: String,
+        /// Why not, as the system says.
+        error: String,
+    },
+    /// The editor ended with a failure status, or was killed by a signal (`None`).
+    Failed {
+        /// The command.
+        command: String,
+        /// Its exit status.
+        status: Option<i32>,
+    },
+    /// The temporary file could not be made or read back, as the system says.
+    File(String),
+}
+
 /// Work the app asks the event loop to do; the loop reports back with actions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -236,6 +261,12 @@ pub enum Effect {
         dir: PathBuf,
         /// File names and contents.
         files: Vec<(String, Vec<u8>)>,
+    },
+    /// Let the user edit `text` in their editor, the terminal handed over meanwhile; the loop
+    /// reports back with [`Action::TextEdited`].
+    EditText {
+        /// The text the editor starts with.
+        text: String,
     },
     /// Leave the program.
     Quit,

@@ -181,6 +181,11 @@ impl Form {
                     c.step(*action == Action::Down);
                 }
             }
+            Action::OpenEditor => {
+                if let FormField::Text(e) | FormField::Date(e) = &self.fields[self.focus] {
+                    return Reply::Edit(e.text());
+                }
+            }
             Action::Toggle => {
                 if let FormField::Pick(c) = &mut self.fields[self.focus] {
                     c.toggle();

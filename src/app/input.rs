@@ -2,8 +2,9 @@
 //! a reader sees as one character: a Chinese character, a letter with its accents, an emoji ZWJ
 //! sequence), measures by display width.
 //!
-//! Hand-written rather than a textarea crate because every field here is one line and the
-//! input must go through the app's `Action`s, so key sequences can be tested without a terminal.
+//! Hand-written rather than a textarea crate because every field but the note is one line (and
+//! the note's lines are short), and the input must go through the app's `Action`s, so key
+//! sequences can be tested without a terminal.
 
 use super::Key;
 use crate::model::text::sanitize_line;
@@ -147,6 +148,62 @@ impl LineEdit {
         }
     }
 
+    /// Where the line holding byte `at` starts.
+    fn line_start(&self, at: usize) -> usize {
+        self.text[..at].rfind('\n').map_or(0, |i| i + 1)
+    }
+
+    /// Where the line starting at `start` ends (before its line break, or at the end).
+    fn line_end(&self, start: usize) -> usize {
+        self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i)
+    }
+
+    /// The cluster boundary of the line `start..end` nearest to display column `col` (wide
+    /// characters count two; between two equally near, the one before).
+    fn at_column(&self, start: usize, end: usize, col: usize) -> usize {
+        let (mut at, mut used) = (start, 0);
+        for (i, g) in self.text[start..end].grapheme_indices(true) {
+            let next = used + columns(g);
+            if next > col {
+                return if next - col < col - used {
+                    start + i + g.len()
+                } else {
+                    at
+                };
+            }
+            (at, used) = (start + i + g.len(), next);
+        }
+        at
+    }
+
+    /// Moves the caret to the line above, at the same display column as near as a cluster
+    /// boundary allows; on the first line, to the start.
+    pub fn up(&mut self) {
+        let start = self.line_start(self.caret);
+        if start == 0 {
+            self.caret = 0;
+            return;
+        }
+        let col = columns(&self.text[start..self.caret]);
+        let above = self.line_start(start - 1);
+        self.caret = self.at_column(above, start - 1, col);
+    }
+
+    /// Moves the caret to the line below, at the same display column as near as a cluster
+    /// boundary allows; on the last line, to the end.
+    pub fn down(&mut self) {
+        let end = self.line_end(self.caret);
+        if end == self.text.len() {
+            self.caret = end;
+            return;
+        }
+        let col = columns(&self.text[self.line_start(self.caret)..self.caret]);
+        let below = end + 1;
+        self.caret = self.at_column(below, self.line_end(below), col);
+    }
+
     /// Moves the caret to the start.
     pub fn home(&mut self) {
         self.caret = 0;
@@ -250,6 +307,75 @@ mod tests {
         e.newline();
         e.insert("乙");
         assert_eq!(e.text(), "甲\n乙");
+    }
+
+    /// The caret's line and display column.
+    fn place(e: &LineEdit) -> (usize, usize) {
+        let before = &e.text[..e.caret];
+        let line = before.matches('\n').count();
+        (line, columns(&before[e.line_start(e.caret)..]))
+    }
+
+    #[test]
+    fn up_and_down_keep_the_display_column_counting_chinese_as_two() {
+        let mut e = LineEdit::new("第一行进展\nab\n第三行较长的内容\nabcdefgh");
+        e.up();
+        assert_eq!(place(&e), (2, 8), "from column 8 of the last line");
+        e.up();
+        assert_eq!(place(&e), (1, 2), "a shorter line: its end");
+        e.up();
+        assert_eq!(place(&e), (0, 2), "column 2 is after 第");
+        e.up();
+        assert_eq!(place(&e), (0, 0), "the first line: its start");
+        e.down();
+        assert_eq!(place(&e), (1, 0));
+        e.right();
+        e.down();
+        assert_eq!(
+            place(&e),
+            (2, 0),
+            "column 1 is inside 第: the nearer boundary before it"
+        );
+        e.end();
+        e.down();
+        assert_eq!(place(&e), (3, 8));
+        e.left();
+        e.up();
+        assert_eq!(
+            place(&e),
+            (2, 6),
+            "column 7 is inside 的: the boundary before it"
+        );
+        e.down();
+        e.down();
+        assert_eq!(place(&e), (3, 8), "the last line: its end");
+        assert_eq!(e.caret, e.text.len());
+    }
+
+    #[test]
+    fn up_and_down_step_over_emoji_and_accents_whole() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let mut e = LineEdit::new(&format!("x{family}y\nabcd"));
+        e.home();
+        e.down();
+        e.end();
+        e.left();
+        e.up();
+        assert_eq!(
+            &e.text[..e.caret],
+            format!("x{family}"),
+            "column 3: after the emoji"
+        );
+        e.down();
+        e.left();
+        e.up();
+        assert_eq!(&e.text[..e.caret], "x", "column 2 lies in the emoji");
+        let mut e = LineEdit::new("cafe\u{301}s\nabcdef");
+        e.up();
+        assert_eq!(&e.text[..e.caret], "cafe\u{301}s");
+        e.left();
+        e.down();
+        assert_eq!(place(&e), (1, 4));
     }
 
     #[test]

@@ -134,6 +134,8 @@ pub enum Message {
     },
     /// The file was changed by someone else and cannot be merged until saving.
     OthersUnknownBase,
+    /// The editor could not edit the text, which is left as it was.
+    EditorFailed(super::EditorFailure),
     /// keys.toml could not be used: what is wrong, in words, the defaults being in force.
     Keys(String),
 }

@@ -7,6 +7,7 @@ mod confirm;
 mod derived;
 mod details;
 mod edit;
+mod editor;
 mod extend;
 mod filter;
 mod filters;
@@ -29,7 +30,7 @@ mod units;
 mod update;
 mod views;
 
-pub use action::{Action, Effect, Key, SaveDone, SaveFailure};
+pub use action::{Action, EditorFailure, Effect, Key, SaveDone, SaveFailure};
 pub use choice::Choice;
 pub use clash::ClashAsk;
 pub use confirm::Confirm;

@@ -44,6 +44,8 @@ pub(super) enum Reply {
     Swap(Popup),
     /// Close, and have the app do this.
     Then(Request),
+    /// Stay open while the user edits this text in their editor.
+    Edit(String),
 }
 
 impl Popup {
@@ -135,6 +137,10 @@ impl App {
                 Vec::new()
             }
             Reply::Then(request) => self.carry_out(request, popup),
+            Reply::Edit(text) => {
+                self.popup = Some(popup);
+                vec![Effect::EditText { text }]
+            }
         }
     }
 

@@ -1,5 +1,5 @@
-//! One-line prompts: a progress note, the date changes are counted from, a file name to save
-//! under. Each is a text input with accept and cancel.
+//! Prompts: a progress note (of several lines), the date changes are counted from, a file name
+//! to save under. Each is a text input with accept and cancel.
 
 use super::popup::Reply;
 use super::requests::Request;
@@ -40,6 +40,15 @@ impl NotePrompt {
                 self.input.newline();
                 Reply::Stay
             }
+            Action::Up => {
+                self.input.up();
+                Reply::Stay
+            }
+            Action::Down => {
+                self.input.down();
+                Reply::Stay
+            }
+            Action::OpenEditor => Reply::Edit(self.input.text()),
             Action::Cancel => Reply::Close,
             _ => Reply::Stay,
         }

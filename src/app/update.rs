@@ -59,6 +59,10 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::BoardChanged(board, disk, has_comments) => {
             app.board_saved_elsewhere(*board, disk, has_comments)
         }
+        Action::TextEdited(result) => {
+            app.text_edited(result);
+            Vec::new()
+        }
         Action::Input(key) => app.input(key),
         command => app.command(command),
     }

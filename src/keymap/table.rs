@@ -201,6 +201,13 @@ bindings! {
         "换行" / "new line", "换行" / "new line", 2;
     [Note] accept => A::Accept, ["Ctrl-S", "Alt-Enter", "Tab"],
         "确定（保存进展）" / "accept the note", "确定" / "accept", 1;
+    [Note] line_up => A::Up, ["Up"],
+        "上一行（同一列）" / "line above (same column)", "" / "", 0;
+    [Note] line_down => A::Down, ["Down"],
+        "下一行（同一列）" / "line below (same column)", "" / "", 0;
+    // The whole text in the clerk's own editor, for a long note or to paste from a file.
+    [Note, Form] editor => A::OpenEditor, ["Ctrl-E"],
+        "在编辑器中编辑（$VISUAL、$EDITOR）" / "edit in $VISUAL or $EDITOR", "编辑器" / "editor", 3;
     [FormMulti] accept => A::Accept, ["Ctrl-S"],
         "确定（整个表单）" / "accept the form", "确定" / "accept", 1;
     [Filter] accept => A::Accept, ["Enter"],

@@ -220,6 +220,7 @@ pub fn run(app: &mut App, effect: Effect) -> Option<Action> {
             write_files(app, &dir, &files);
             None
         }
+        Effect::EditText { text } => Some(Action::TextEdited(super::editor::edit(None, &text))),
         Effect::Quit => None,
     }
 }

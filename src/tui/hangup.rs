@@ -12,12 +12,20 @@ use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// Set while the board changes and its recovery file is being written.
 static BUSY: AtomicBool = AtomicBool::new(false);
+/// Set while another program (an editor) has the terminal.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+/// Set once the watcher runs.
+static WATCHING: AtomicBool = AtomicBool::new(false);
+/// How many times the watcher has taken the pending signals.
+static PASSES: AtomicU64 = AtomicU64::new(0);
+/// How long the end of a hand-over waits for the watcher to take the signals sent during it.
+const HAND_BACK_GRACE: Duration = Duration::from_millis(500);
 /// Set by the first thread that starts leaving; the other never leaves a second time.
 static LEAVING: AtomicBool = AtomicBool::new(false);
 /// The descriptor crossterm reads keys from (-1 until known).
@@ -52,6 +60,35 @@ impl Busy {
 impl Drop for Busy {
     fn drop(&mut self) {
         BUSY.store(false, Ordering::SeqCst);
+    }
+}
+
+/// The mark that another program (an editor) has the terminal: an interrupt typed there
+/// (SIGINT, SIGQUIT) is that program's, as a shell's `system` leaves it, and does not end
+/// this one. A hangup or SIGTERM still does.
+pub struct HandedOver(());
+
+impl HandedOver {
+    /// Marks the start of the other program's turn.
+    pub fn start() -> HandedOver {
+        HANDED_OVER.store(true, Ordering::SeqCst);
+        HandedOver(())
+    }
+}
+
+impl Drop for HandedOver {
+    fn drop(&mut self) {
+        // Ctrl-C ends an editor at once, but the watcher takes the signal only on its next
+        // pass: the mark stays until a pass has begun since (bounded), so that interrupt is
+        // not taken for one meant for this program.
+        if WATCHING.load(Ordering::SeqCst) {
+            let seen = PASSES.load(Ordering::SeqCst);
+            let start = Instant::now();
+            while PASSES.load(Ordering::SeqCst) < seen + 2 && start.elapsed() < HAND_BACK_GRACE {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        HANDED_OVER.store(false, Ordering::SeqCst);
     }
 }
 
@@ -169,9 +206,13 @@ pub fn watch() -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("hangup".into())
         .spawn(move || loop {
-            if let Some(sig) = signals.pending().next() {
-                leave_after_busy(status(sig));
+            for sig in signals.pending() {
+                let typed = matches!(sig, SIGINT | SIGQUIT);
+                if !(typed && HANDED_OVER.load(Ordering::SeqCst)) {
+                    leave_after_busy(status(sig));
+                }
             }
+            PASSES.fetch_add(1, Ordering::SeqCst);
             if fd >= 0 {
                 // Asking for no events still reports a hangup or an error, without consuming input.
                 let mut p = libc::pollfd {
@@ -188,5 +229,6 @@ pub fn watch() -> std::io::Result<()> {
                 std::thread::sleep(Duration::from_millis(WATCH_EVERY as u64));
             }
         })?;
+    WATCHING.store(true, Ordering::SeqCst);
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The interactive board in the terminal: setup, the event loop, and carrying out effects.
 
 mod backend;
+mod editor;
 mod effects;
 mod loading;
 mod picker;
@@ -241,14 +242,14 @@ fn event_loop(
         // Marked until the recovery file is written, so a hangup never lands between the two.
         let busy = hangup::Busy::start();
         app.now = clock(day);
-        let mut recover = perform(app, action);
+        let mut recover = perform(app, action, Some(terminal));
         // Keys already waiting (a held key, a paste) are applied before the next frame and write.
         let mut gone = false;
         while !app.quit {
             match hangup::next_event(Duration::ZERO) {
                 Ok(Some(ev)) => {
                     if let Some(action) = to_action(app, ev) {
-                        recover |= perform(app, action);
+                        recover |= perform(app, action, Some(terminal));
                     }
                 }
                 Ok(None) => break,
@@ -285,12 +286,21 @@ fn draw(terminal: &mut term::Term, app: &mut App, theme: &Theme) -> std::io::Res
 }
 
 /// Applies an action and carries out its effects, except writing the recovery file, which it
-/// reports instead (true when the board is left with unsaved changes).
-fn perform(app: &mut App, action: Action) -> bool {
+/// reports instead (true when the board is left with unsaved changes). The terminal, when
+/// there is one, is handed to an editor and taken back.
+fn perform(app: &mut App, action: Action, mut terminal: Option<&mut term::Term>) -> bool {
     let mut recover = false;
     let mut pending: std::collections::VecDeque<_> = update(app, action).into();
     while let Some(effect) = pending.pop_front() {
         match effect {
+            Effect::EditText { text } => {
+                let result = editor::edit(terminal.as_deref_mut(), &text);
+                pending.extend(update(app, Action::TextEdited(result)));
+                // The window may have been resized while the editor had it.
+                if let Some(size) = terminal.as_deref_mut().and_then(|t| t.size().ok()) {
+                    pending.extend(update(app, Action::Resize(size.width, size.height)));
+                }
+            }
             Effect::WriteRecovery => recover = true,
             Effect::RemoveRecovery => {
                 recover = false;
@@ -306,9 +316,10 @@ fn perform(app: &mut App, action: Action) -> bool {
     recover && app.dirty()
 }
 
-/// Applies an action and carries out every effect it asks for, the recovery file included.
+/// Applies an action and carries out every effect it asks for, the recovery file included;
+/// without a terminal of its own, an editor runs on standard input and output as they are.
 pub fn handle(app: &mut App, action: Action) {
-    if perform(app, action) {
+    if perform(app, action, None) {
         effects::run(app, Effect::WriteRecovery);
     }
 }

@@ -46,3 +46,21 @@ pub fn restore() {
         crossterm::cursor::Show
     );
 }
+
+/// Hands the terminal to another program (an editor): cooked mode, the main screen, the cursor
+/// shown, as a shell leaves it.
+pub fn suspend() -> std::io::Result<()> {
+    disable_raw_mode()?;
+    execute!(
+        stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    )
+}
+
+/// Takes the terminal back after [`suspend`]; the caller redraws every cell.
+pub fn resume() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+}

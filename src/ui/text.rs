@@ -81,40 +81,102 @@ pub fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(n))
 }
 
+/// Punctuation no line may start with (行首禁则): closing brackets and quotes, and the
+/// Chinese marks that follow the text they belong to.
+const NO_LINE_START: &str = "，。、：；！？）》」』】〕〗〉”’…‥·%,.:;!?)]}";
+
+/// Punctuation no line may end with (行尾禁则): opening brackets and quotes.
+const NO_LINE_END: &str = "（《「『【〔〖〈“‘([{";
+
+/// Whether a break may go before cluster `k` beside a curly quote in Chinese text: before “
+/// or after ” with Chinese on both sides (rule LB19a of Unicode 15.1; the tables of the
+/// line-breaking crate are of 15.0, which never breaks beside a quote).
+fn quote_break(gs: &[(usize, &str)], k: usize) -> bool {
+    let wide = |i: usize| gs.get(i).is_some_and(|(_, g)| gw(g) == 2);
+    let (prev, next) = (gs[k - 1].1, gs[k].1);
+    let opens = next.starts_with(['“', '‘']) && wide(k - 1) && wide(k + 1);
+    let closes = prev.ends_with(['”', '’']) && wide(k) && k >= 2 && wide(k - 2);
+    opens || closes
+}
+
+/// Where a line may break, as a flag before each grapheme cluster of `gs` (the first is never
+/// a break): the Unicode line-breaking rules (UAX #14), which already keep closing marks with
+/// the text before them, with the rules of Chinese typesetting made sure of on top.
+fn break_before(s: &str, gs: &[(usize, &str)]) -> Vec<bool> {
+    let mut allowed = vec![false; gs.len()];
+    let mut ops = unicode_linebreak::linebreaks(s)
+        .map(|(at, _)| at)
+        .peekable();
+    for (k, (at, g)) in gs.iter().enumerate().skip(1) {
+        while ops.next_if(|o| o < at).is_some() {}
+        let opportunity = ops.peek() == Some(at) || quote_break(gs, k);
+        let prev = gs[k - 1].1;
+        allowed[k] = opportunity
+            && !g.starts_with(|c| NO_LINE_START.contains(c))
+            && !prev.ends_with(|c| NO_LINE_END.contains(c));
+    }
+    allowed
+}
+
+/// Where the line starting at cluster `start` ends: at the last break that leaves it at most
+/// `max` columns (spaces at its end not counted), else, for a run with no break that fits,
+/// after as many clusters as fit (at least one), stepping back so that punctuation still
+/// neither starts the next line nor ends this one when it can.
+fn line_end(gs: &[(usize, &str)], allowed: &[bool], start: usize, max: usize) -> usize {
+    let (mut used, mut solid, mut best) = (0, 0, None);
+    let mut fill = start;
+    for (k, (_, g)) in gs.iter().enumerate().skip(start) {
+        used += gw(g);
+        if *g != " " {
+            solid = used;
+        }
+        if solid > max {
+            break;
+        }
+        if used <= max {
+            fill = k + 1;
+        }
+        if k + 1 == gs.len() || allowed[k + 1] {
+            best = Some(k + 1);
+        }
+    }
+    if let Some(end) = best {
+        return end;
+    }
+    let mut end = fill.max(start + 1);
+    while end > start + 1
+        && end < gs.len()
+        && (gs[end].1.starts_with(|c| NO_LINE_START.contains(c))
+            || gs[end - 1].1.ends_with(|c| NO_LINE_END.contains(c)))
+    {
+        end -= 1;
+    }
+    end
+}
+
 /// Wraps `s` into at most `lines` lines of `max` columns; the last is cut with `…` if text remains.
 ///
-/// Breaks after the last space of a line when there is one (English), otherwise between any two
-/// grapheme clusters (Chinese needs no spaces), never inside one.
+/// Lines break where the Unicode line-breaking rules allow: after a space in English, between
+/// Chinese characters but never before a closing mark (，。、）》 …) or after an opening one
+/// (（《「 …); a run with no such place that is wider than a line (a long address) is broken
+/// between grapheme clusters, and a cluster is never split.
 pub fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
     let s = shown(s);
-    let gs: Vec<&str> = s.graphemes(true).collect();
+    let gs: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+    let allowed = break_before(&s, &gs);
     let mut out: Vec<String> = Vec::new();
     let mut start = 0;
     while start < gs.len() && out.len() < lines {
+        let from = gs[start].0;
         if out.len() + 1 == lines {
-            out.push(fit(&gs[start..].concat(), max));
+            out.push(fit(&s[from..], max));
             return out;
         }
-        let (mut end, mut used) = (start, 0);
-        while end < gs.len() && used + gw(gs[end]) <= max {
-            used += gw(gs[end]);
-            end += 1;
-        }
-        if end < gs.len() && gs[end] != " " {
-            if let Some(space) = gs[start..end]
-                .iter()
-                .rposition(|&g| g == " ")
-                .filter(|&p| p > 0)
-            {
-                end = start + space;
-            }
-        }
-        if end == start {
-            end += 1;
-        }
-        out.push(gs[start..end].concat().trim_end().to_string());
+        let end = line_end(&gs, &allowed, start, max);
+        let to = gs.get(end).map_or(s.len(), |(at, _)| *at);
+        out.push(s[from..to].trim_end().to_string());
         start = end;
-        while start < gs.len() && gs[start] == " " {
+        while start < gs.len() && gs[start].1 == " " {
             start += 1;
         }
     }
@@ -220,6 +282,81 @@ mod tests {
         assert_eq!(
             wrap("Supercalifragilistic word", 10, 3),
             vec!["Supercalif", "ragilistic", "word"]
+        );
+    }
+
+    /// Every line of `lines` obeys the rules of Chinese line breaking.
+    fn no_mark_out_of_place(lines: &[String]) {
+        for (k, l) in lines.iter().enumerate() {
+            if k > 0 {
+                assert!(!l.starts_with(|c| NO_LINE_START.contains(c)), "{lines:?}");
+            }
+            if k + 1 < lines.len() {
+                assert!(!l.ends_with(|c| NO_LINE_END.contains(c)), "{lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_comma_or_a_full_stop_never_starts_a_line() {
+        // Eight characters fill the line, and the comma after them would start the next.
+        let lines = wrap("各单位要高度重视，认真落实。再次强调", 16, 4);
+        assert_eq!(lines, ["各单位要高度重", "视，认真落实。再", "次强调"]);
+        no_mark_out_of_place(&lines);
+        for mark in "，。、：；！？）》」』】”".chars() {
+            let text = format!("作风建设{mark}持续推进");
+            let lines = wrap(&text, 8, 3);
+            assert_eq!(lines[0], "作风建", "{mark}: {lines:?}");
+            assert!(lines[1].starts_with(&format!("设{mark}")), "{lines:?}");
+            no_mark_out_of_place(&lines);
+        }
+    }
+
+    #[test]
+    fn a_title_in_book_marks_does_not_leave_its_opening_mark_at_a_line_end() {
+        assert_eq!(
+            wrap("要求学习《意见》全文", 10, 3),
+            ["要求学习", "《意见》全", "文"]
+        );
+        for mark in "（《「『【“".chars() {
+            let text = format!("认真学习{mark}通知");
+            let lines = wrap(&text, 10, 3);
+            assert_eq!(lines[0], "认真学习", "{mark}: {lines:?}");
+            no_mark_out_of_place(&lines);
+        }
+    }
+
+    #[test]
+    fn a_long_address_breaks_after_its_slashes_then_between_characters() {
+        let url = "https://www.zhucheng.gov.cn/zwgk/tzgg/201707/t20170710_1234567.html";
+        let lines = wrap(&format!("详见 {url}"), 20, usize::MAX);
+        assert_eq!(
+            lines,
+            [
+                "详见 https://",
+                "www.zhucheng.gov.cn/",
+                "zwgk/tzgg/201707/",
+                "t20170710_1234567.ht",
+                "ml"
+            ]
+        );
+        // Cut at the last line with the mark that text remains.
+        let cut = wrap(url, 12, 2);
+        assert_eq!(cut, ["https://", "www.zhuchen…"]);
+    }
+
+    #[test]
+    fn quotes_in_chinese_break_outside_them_and_not_inside() {
+        let lines = wrap("诸城市“作风建设年”活动", 8, 4);
+        assert_eq!(lines, ["诸城市", "“作风建", "设年”活", "动"]);
+        no_mark_out_of_place(&lines);
+    }
+
+    #[test]
+    fn english_in_chinese_keeps_its_words_and_figures_whole() {
+        assert_eq!(
+            wrap("完成2017年度ERP系统升级", 9, 4),
+            ["完成2017", "年度ERP系", "统升级"]
         );
     }
 

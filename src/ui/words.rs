@@ -1,9 +1,9 @@
 //! The interface's words for what the app says in types: footer messages, key problems, the
 //! usage when there is no board. Keys named in a sentence are the ones in force.
 
-use crate::app::{Action, App, Message, SinceError};
+use crate::app::{Action, App, EditorFailure, Message, SinceError};
 use crate::keymap::{Keymap, Mode, Problem};
-use crate::model::text::printable_path;
+use crate::model::text::{printable, printable_path};
 use crate::model::Lang;
 
 /// The colon after a label: full width in Chinese, ASCII in English.
@@ -72,6 +72,7 @@ pub fn message(m: &Message, lang: Lang, keys: &Keymap) -> String {
                 "no unit has overdue or due-soon tasks",
             )
             .into(),
+        Message::EditorFailed(e) => editor_failed(e, lang),
         Message::NoticesWritten { .. } | Message::NoticesFailed { .. } => notices(m, lang, keys),
         Message::OthersSaved { .. }
         | Message::OthersMerged { .. }
@@ -86,6 +87,44 @@ pub fn message(m: &Message, lang: Lang, keys: &Keymap) -> String {
         | Message::ClashesUnanswered
         | Message::EditFromTheirs => saving(m, lang, keys),
         _ => edits(m, lang, keys),
+    }
+}
+
+/// Why the editor left the text as it was.
+pub fn editor_failed(e: &EditorFailure, lang: Lang) -> String {
+    let shown = |s: &str| printable(s).into_owned();
+    match (e, lang) {
+        (EditorFailure::NotStarted { command, error }, Lang::Zh) => format!(
+            "无法启动编辑器 {}：{}（可设置 $VISUAL 或 $EDITOR），文字未改动",
+            shown(command),
+            shown(error)
+        ),
+        (EditorFailure::NotStarted { command, error }, Lang::En) => format!(
+            "cannot start the editor {}: {} (set $VISUAL or $EDITOR); the text is unchanged",
+            shown(command),
+            shown(error)
+        ),
+        (EditorFailure::Failed { command, status }, Lang::Zh) => match status {
+            Some(n) => format!("编辑器 {} 出错退出（状态 {n}），文字未改动", shown(command)),
+            None => format!("编辑器 {} 被中止，文字未改动", shown(command)),
+        },
+        (EditorFailure::Failed { command, status }, Lang::En) => match status {
+            Some(n) => format!(
+                "the editor {} failed (status {n}); the text is unchanged",
+                shown(command)
+            ),
+            None => format!(
+                "the editor {} was killed; the text is unchanged",
+                shown(command)
+            ),
+        },
+        (EditorFailure::File(error), Lang::Zh) => {
+            format!("编辑用的临时文件出错：{}，文字未改动", shown(error))
+        }
+        (EditorFailure::File(error), Lang::En) => format!(
+            "the temporary file for the editor failed: {}; the text is unchanged",
+            shown(error)
+        ),
     }
 }
 
