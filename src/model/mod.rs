@@ -126,11 +126,57 @@ pub struct Stamp {
     pub time: NaiveDateTime,
 }
 
+/// The form every save writes (`2017-04-24T16:00:00+08:00`), read without the general parser,
+/// which takes most of the time of reading a progress entry; None sends anything else to it.
+fn quick_rfc3339(t: &str) -> Option<NaiveDateTime> {
+    // `0` stands for any digit; the offset's sign may be either.
+    const SHAPE: &[u8; 25] = b"0000-00-00T00:00:00+00:00";
+    let b = t.as_bytes();
+    let fits = |(&c, &s): (&u8, &u8)| match s {
+        b'0' => c.is_ascii_digit(),
+        b'+' => c == b'+' || c == b'-',
+        s => c == s,
+    };
+    if b.len() != SHAPE.len() || !b.iter().zip(SHAPE).all(fits) {
+        return None;
+    }
+    let n = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
+    };
+    if n(20, 22) > 23 || n(23, 25) > 59 {
+        return None;
+    }
+    let day = NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)).ok()?, n(5, 7), n(8, 10))?;
+    day.and_hms_opt(n(11, 13), n(14, 16), n(17, 19))
+}
+
 impl Stamp {
     /// Parses the accepted forms of a timestamp.
     pub fn parse(text: &str) -> Option<Stamp> {
-        let t = text.trim();
-        let time = chrono::DateTime::parse_from_rfc3339(t)
+        Stamp::parse_owned(text.to_string()).ok()
+    }
+
+    /// [`Stamp::parse`] of text already owned, which it keeps when there is nothing to trim;
+    /// the text comes back when it is not a time.
+    pub fn parse_owned(text: String) -> Result<Stamp, String> {
+        let Some(time) = Stamp::time_of(text.trim()) else {
+            return Err(text);
+        };
+        let text = if text.trim().len() == text.len() {
+            text
+        } else {
+            text.trim().to_string()
+        };
+        Ok(Stamp { text, time })
+    }
+
+    fn time_of(t: &str) -> Option<NaiveDateTime> {
+        if let Some(time) = quick_rfc3339(t) {
+            return Some(time);
+        }
+        chrono::DateTime::parse_from_rfc3339(t)
             .map(|d| d.naive_local())
             .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S"))
             .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
@@ -141,11 +187,7 @@ impl Stamp {
                 NaiveDate::parse_from_str(t, "%Y-%m-%d")
                     .ok()
                     .and_then(|d| d.and_hms_opt(0, 0, 0))
-            })?;
-        Some(Stamp {
-            text: t.to_string(),
-            time,
-        })
+            })
     }
 
     /// A stamp for a moment with its UTC offset, written in RFC 3339.
@@ -340,5 +382,40 @@ impl Board {
             }
             n += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_reading_of_a_stamp_agrees_with_the_general_one() {
+        let general = |t: &str| {
+            chrono::DateTime::parse_from_rfc3339(t)
+                .ok()
+                .map(|d| d.naive_local())
+        };
+        for t in [
+            "2017-04-24T16:00:00+08:00",
+            "2017-04-24T16:00:00-05:30",
+            "2024-02-29T23:59:59+00:00",
+            "2023-02-29T10:00:00+08:00",
+            "2017-13-24T16:00:00+08:00",
+            "2017-04-24T24:00:00+08:00",
+            "2017-04-24T16:00:60+08:00",
+            "2017-04-24T16:00:00+24:00",
+            "2017-04-24t16:00:00+08:00",
+            "2017-04-24 16:00:00+08:00",
+            "2017-04-24T16:0a:00+08:00",
+            "２017-04-24T16:00:00+08:00",
+        ] {
+            let quick = quick_rfc3339(t);
+            if quick.is_some() {
+                assert_eq!(quick, general(t), "{t}");
+            }
+            assert_eq!(Stamp::parse(t).map(|s| s.time), general(t), "{t}");
+        }
+        assert!(quick_rfc3339("2017-04-24T16:00:00+08:00").is_some());
     }
 }

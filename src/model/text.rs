@@ -14,11 +14,18 @@ fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi_control(c)
 }
 
+/// Whether byte `b` could begin an unsafe character in UTF-8: a C0 control other than newline,
+/// DEL, or the first byte of a C1 control (U+0080-U+009F), of U+061C, or of U+200E-U+2069.
+fn may_start_unsafe(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2)
+}
+
 /// Removes bidi controls and replaces other control characters (tab by a space, the rest by U+FFFD).
 ///
 /// Returns the text unchanged (borrowed) in the common case where it is already clean.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Bytes first: nearly all text has no byte that could start an unsafe character.
+    if !s.bytes().any(may_start_unsafe) || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -102,6 +109,18 @@ pub fn user_name(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_byte_look_finds_every_unsafe_character() {
+        for c in (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_unsafe(c))
+        {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_start_unsafe(first), "U+{:04X}", c as u32);
+        }
+    }
+
     use super::*;
 
     #[test]

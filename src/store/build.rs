@@ -76,12 +76,12 @@ impl Builder {
         (!s.trim().is_empty()).then_some(s)
     }
 
-    fn date(&mut self, path: String, t: Option<Text>) -> Option<NaiveDate> {
+    fn date(&mut self, path: &dyn Fn() -> String, t: Option<Text>) -> Option<NaiveDate> {
         let Text(s) = t?;
         let d = parse_date(&s);
         if d.is_none() {
             self.diags
-                .push(Diagnostic::error(path, date_problem(self.lang, &s)));
+                .push(Diagnostic::error(path(), date_problem(self.lang, &s)));
         }
         d
     }
@@ -93,7 +93,7 @@ impl Builder {
                 self.lang.pick("缺少日期", "the date is missing"),
             ));
         }
-        self.date(path, t).unwrap_or_default()
+        self.date(&|| path.clone(), t).unwrap_or_default()
     }
 
     fn status(&mut self, i: usize, f: FileStatus) -> Status {
@@ -124,12 +124,12 @@ impl Builder {
     }
 
     /// A progress entry, or an entry of the board's log; `place` is its path, such as `log[2]`.
-    fn entry(&mut self, place: &str, f: FileProgress) -> Progress {
-        let path = format!("{place}.at");
+    fn entry(&mut self, place: &dyn Fn() -> String, f: FileProgress) -> Progress {
+        let path = || format!("{}.at", place());
         let at = match f.at {
-            Some(Text(s)) => Stamp::parse(&s).unwrap_or_else(|| {
+            Some(Text(s)) => Stamp::parse_owned(s).unwrap_or_else(|s| {
                 self.diags.push(Diagnostic::error(
-                    &path,
+                    path(),
                     match self.lang {
                         Lang::Zh => format!("无法识别的时间 {s}，应写作 2017-04-24T16:00:00+08:00 或 2017-04-24 16:00"),
                         Lang::En => format!("cannot read the time {s}; write it as 2017-04-24T16:00:00+08:00 or 2017-04-24 16:00"),
@@ -138,14 +138,14 @@ impl Builder {
                 Stamp { text: s, time: Default::default() }
             }),
             None => {
-                self.diags.push(Diagnostic::error(&path, self.lang.pick("缺少时间", "the time is missing")));
+                self.diags.push(Diagnostic::error(path(), self.lang.pick("缺少时间", "the time is missing")));
                 Stamp { text: String::new(), time: Default::default() }
             }
         };
         Progress {
             at,
-            by: self.text(&|| format!("{place}.by"), f.by),
-            note: self.text(&|| format!("{place}.note"), f.note),
+            by: self.text(&|| format!("{}.by", place()), f.by),
+            note: self.text(&|| format!("{}.note", place()), f.note),
             extra: f.extra,
         }
     }
@@ -165,7 +165,7 @@ impl Builder {
             .unwrap_or_default()
             .into_iter()
             .enumerate()
-            .map(|(j, e)| self.entry(&format!("tasks[{i}].progress[{j}]"), e))
+            .map(|(j, e)| self.entry(&|| format!("tasks[{i}].progress[{j}]"), e))
             .collect();
         let status = self
             .opt_text(&p("status"), f.status)
@@ -176,10 +176,10 @@ impl Builder {
             phase: self.text(&p("phase"), f.phase),
             lead: self.text(&p("lead"), f.lead),
             partners,
-            deadline: self.date(p("deadline")(), f.deadline),
+            deadline: self.date(&p("deadline"), f.deadline),
             status,
             category: self.opt_text(&p("category"), f.category),
-            extended_to: self.date(p("extended_to")(), f.extended_to),
+            extended_to: self.date(&p("extended_to"), f.extended_to),
             extension_reason: self.opt_text(&p("extension_reason"), f.extension_reason),
             progress,
             extra: f.extra,
@@ -258,7 +258,7 @@ pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
         .unwrap_or_default()
         .into_iter()
         .enumerate()
-        .map(|(j, e)| b.entry(&format!("log[{j}]"), e))
+        .map(|(j, e)| b.entry(&|| format!("log[{j}]"), e))
         .collect();
     let board = Board {
         title,

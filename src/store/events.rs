@@ -103,14 +103,16 @@ impl<'a> Source<'a> {
             self.cursor = (ci, bi);
             return bi;
         }
-        // Forwards by bytes: a character starts at every byte that does not continue one.
-        let b = self.text.as_bytes();
-        while ci < index && bi < b.len() {
-            bi += 1;
-            while bi < b.len() && b[bi] & 0xC0 == 0x80 {
-                bi += 1;
+        // Forwards: `index - ci` characters take at least as many bytes, so count the characters
+        // in that many bytes (rounded up to a whole character) and repeat for what is left.
+        let t = self.text;
+        while ci < index && bi < t.len() {
+            let mut end = (bi + (index - ci)).min(t.len());
+            while !t.is_char_boundary(end) {
+                end += 1;
             }
-            ci += 1;
+            ci += t[bi..end].chars().count();
+            bi = end;
         }
         self.cursor = (ci, bi);
         bi

@@ -54,8 +54,10 @@ pub(super) struct Reader<'a, 'p> {
     errors: Vec<Diagnostic>,
     /// Tags on values of known keys, which a rewrite does not keep, and where.
     tags: Vec<(String, usize, usize)>,
-    depth: usize,
-    /// How many of the lists and mappings being read are in brackets.
+    /// The lists and mappings being read, outermost first: whether each is in brackets. Kept
+    /// rather than looked up again on leaving, which would step back over the whole value.
+    open: Vec<bool>,
+    /// How many of them are in brackets.
     brackets: usize,
     /// Where the node last handed to typed reading starts.
     node_at: Option<Marker>,
@@ -259,7 +261,7 @@ impl<'a, 'p> Reader<'a, 'p> {
             path: Vec::new(),
             errors: Vec::new(),
             tags: Vec::new(),
-            depth: 0,
+            open: Vec::new(),
             brackets: 0,
             node_at: None,
             events: 0,
@@ -443,8 +445,8 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     fn leave_typed(&mut self, start: Option<Marker>) {
-        if let Some(at) = start {
-            self.leave(at);
+        if start.is_some() {
+            self.leave();
         }
     }
 
@@ -454,23 +456,23 @@ impl<'a, 'p> Reader<'a, 'p> {
 
     /// Goes one level deeper into a list or mapping that starts at `at`.
     fn enter(&mut self, at: Marker) -> Result<(), Fatal> {
-        self.depth += 1;
-        if self.src.opens_bracket(at) {
+        let bracket = self.src.opens_bracket(at);
+        self.open.push(bracket);
+        if bracket {
             self.brackets += 1;
             if self.brackets > MAX_DEPTH {
                 let (line, col) = pos(at);
                 return Err(self.limit(Limit::Depth(line, col)));
             }
         }
-        if self.depth > MAX_NESTING {
+        if self.open.len() > MAX_NESTING {
             return Err(self.syntax(&ScanError::new(at, "recursion limit exceeded")));
         }
         Ok(())
     }
 
-    fn leave(&mut self, at: Marker) {
-        self.depth -= 1;
-        if self.src.opens_bracket(at) {
+    fn leave(&mut self) {
+        if self.open.pop() == Some(true) {
             self.brackets -= 1;
         }
     }
@@ -498,7 +500,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                     }
                     items.push(self.raw(ev, at)?);
                 }
-                self.leave(at);
+                self.leave();
                 (name.map(|n| (anchor, n)), tag, Raw::Seq(items))
             }
             Event::MappingStart(anchor, tag) => {
@@ -514,7 +516,7 @@ impl<'a, 'p> Reader<'a, 'p> {
                     let (ev, at) = self.next()?;
                     entries.push((k, self.raw(ev, at)?));
                 }
-                self.leave(at);
+                self.leave();
                 (name.map(|n| (anchor, n)), tag, Raw::Map(entries))
             }
             _ => return Err(self.syntax(&ScanError::new(at, "did not find expected node content"))),
