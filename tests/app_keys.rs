@@ -118,7 +118,7 @@ fn a_colleagues_save_of_other_fields_is_merged_with_mine() {
     let saved = ducha::store::load(&path).unwrap().parsed.board;
     assert!(saved.title.starts_with("Changed"), "their title stays");
     assert_eq!(saved.tasks[saved.task_index(&id).unwrap()].status, "doing");
-    assert_eq!(app.board, saved, "the window shows the merged board");
+    assert_eq!(*app.board, saved, "the window shows the merged board");
     assert!(!app.dirty());
     assert!(ducha::ui::said(&app).unwrap().contains("merged"));
 }

@@ -74,7 +74,7 @@ fn form_at(field: usize) -> App {
 }
 
 fn clash(app: &App) -> Popup {
-    let base = app.board.clone();
+    let base = (*app.board).clone();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     mine.tasks[0].title = "我的".into();
     theirs.tasks[0].title = "他人的".into();
@@ -184,7 +184,7 @@ fn in_mode(mode: Mode) -> App {
         Mode::Quit => with_popup(app, Popup::Confirm(Confirm::Quit), (80, 24)),
         Mode::Conflict => with_popup(app, Popup::Confirm(Confirm::Conflict), (80, 24)),
         Mode::Restore => {
-            let board = Box::new(app.board.clone());
+            let board = Box::new((*app.board).clone());
             let p = Popup::Confirm(Confirm::Restore(board, None, "x.recovery".into()));
             with_popup(app, p, (80, 24))
         }

@@ -44,7 +44,7 @@ fn writer(board: &Path, me: u64, writers: u64, rounds: u64, log: &Path) {
         let i = rng.below(n) as usize;
         let id = app.board.tasks[i].id.clone();
         let note = format!("w{me}r{round}");
-        app.board.tasks[i].progress.push(Progress {
+        std::sync::Arc::make_mut(&mut app.board).tasks[i].progress.push(Progress {
             at: Stamp::parse("2024-06-14 09:00").unwrap(),
             by: format!("writer{me}"),
             note: note.clone(),
@@ -57,7 +57,7 @@ fn writer(board: &Path, me: u64, writers: u64, rounds: u64, log: &Path) {
         if !own.is_empty() && rng.below(2) == 0 {
             let j = own[rng.below(own.len() as u64) as usize];
             let title = format!("任务{me}-{round}");
-            app.board.tasks[j].title = title.clone();
+            std::sync::Arc::make_mut(&mut app.board).tasks[j].title = title.clone();
             done.push_str(&format!("title {} {title}\n", app.board.tasks[j].id));
         }
         if rng.below(3) == 0 || round + 1 == rounds {

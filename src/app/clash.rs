@@ -66,7 +66,7 @@ impl App {
     /// Every clash answered: the merged board is my work on top of theirs; it is saved over
     /// theirs, or first edited when a clash was answered with "edit".
     pub(super) fn clashes_done(&mut self, ask: ClashAsk) -> Vec<Effect> {
-        self.board = ask.merged.board;
+        self.board = Arc::new(ask.merged.board);
         self.recovery.restart();
         self.base = Some(Arc::new(ask.theirs));
         self.disk = Some(ask.stamp);

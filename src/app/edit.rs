@@ -2,6 +2,7 @@
 
 use super::{trail, App, Effect, Message};
 use crate::model::{Board, Extra, Progress, Stamp, Task};
+use std::sync::Arc;
 
 /// One change to the board, holding what is needed to undo it.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,7 +135,7 @@ impl App {
 
     /// Applies a new change: recorded for undo, redo cleared.
     pub fn apply(&mut self, edit: Edit) -> Vec<Effect> {
-        edit.apply_to(&mut self.board);
+        edit.apply_to(Arc::make_mut(&mut self.board));
         edit.changes(&mut self.recovery.changes);
         self.serial += 1;
         let focus = edit.focus();
@@ -150,7 +151,7 @@ impl App {
             return Vec::new();
         };
         let inv = edit.inverse();
-        inv.apply_to(&mut self.board);
+        inv.apply_to(Arc::make_mut(&mut self.board));
         inv.changes(&mut self.recovery.changes);
         self.redo.push((serial, edit));
         self.message = Some(Message::Undone);
@@ -163,7 +164,7 @@ impl App {
             self.message = Some(Message::NothingToRedo);
             return Vec::new();
         };
-        edit.apply_to(&mut self.board);
+        edit.apply_to(Arc::make_mut(&mut self.board));
         edit.changes(&mut self.recovery.changes);
         let focus = edit.focus();
         self.undo.push((serial, edit));

@@ -61,7 +61,7 @@ impl App {
             });
             return Vec::new();
         }
-        self.board = merged.board;
+        self.board = Arc::new(merged.board);
         self.recovery.restart();
         self.base = Some(Arc::new(theirs));
         self.disk = Some(disk);

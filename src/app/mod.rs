@@ -143,8 +143,9 @@ pub struct Options {
 /// The whole state of the interactive board.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The board being edited.
-    pub board: Board,
+    /// The board being edited: shared with `base` until the first edit copies it, so a board
+    /// that is only looked at (a meeting's screen) is held once, and once again after a save.
+    pub board: Arc<Board>,
     /// Its file, if it has one.
     pub path: Option<PathBuf>,
     /// What the file held when loaded or last saved.
@@ -232,6 +233,7 @@ pub struct App {
 impl App {
     /// A new app on `board`, opened on the phase containing today and the first card.
     pub fn new(board: Board, path: Option<PathBuf>, disk: Option<DiskStamp>, opts: Options) -> App {
+        let board = Arc::new(board);
         let phase = board.phase_on(opts.today).unwrap_or(0);
         let since = opts.today - chrono::Days::new(SINCE_DAYS);
         // China Standard Time until the event loop sets the real clock.
@@ -246,7 +248,7 @@ impl App {
             .unwrap_or_default();
         let mut app = App {
             rows: vec![0; board.statuses.len()],
-            base: disk.map(|_| std::sync::Arc::new(board.clone())),
+            base: disk.map(|_| Arc::clone(&board)),
             board,
             path,
             disk,

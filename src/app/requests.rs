@@ -4,6 +4,7 @@
 use super::popup::Popup;
 use super::{Action, App, Confirm, Effect, FilterItem, Filters, Message};
 use crate::model::Task;
+use std::sync::Arc;
 use chrono::NaiveDate;
 
 /// A request from a popup that has closed.
@@ -194,7 +195,7 @@ impl App {
             // wrong one, so it refuses a changed file instead.
             self.base = None;
         }
-        self.board = *board;
+        self.board = Arc::new(*board);
         self.recovery.restart();
         self.undo.clear();
         self.redo.clear();

@@ -102,8 +102,8 @@ impl App {
         disk: crate::store::DiskStamp,
         has_comments: bool,
     ) {
-        self.base = Some(std::sync::Arc::new(board.clone()));
-        self.board = board;
+        self.board = std::sync::Arc::new(board);
+        self.base = Some(std::sync::Arc::clone(&self.board));
         self.recovery.restart();
         self.disk = Some(disk);
         self.has_comments = has_comments;
@@ -148,7 +148,7 @@ impl App {
                 });
                 if let Some((board, others)) = done.merged {
                     // Indices in the undo history point into the board before the merge.
-                    self.board = *board;
+                    self.board = std::sync::Arc::new(*board);
                     self.recovery.restart();
                     self.undo.clear();
                     self.redo.clear();
@@ -157,7 +157,7 @@ impl App {
                     self.board_changed();
                     self.message = Some(Message::SavedMerged(others));
                 }
-                self.base = Some(std::sync::Arc::new(self.board.clone()));
+                self.base = Some(std::sync::Arc::clone(&self.board));
                 let mut effects = vec![Effect::RemoveRecovery];
                 if self.quit_after_save {
                     self.quit = true;

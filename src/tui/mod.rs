@@ -91,7 +91,7 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
     }
     if !app.opts.read_only {
         match store::pending_recovery(path, &app.opts.user, app.session) {
-            Some(store::Pending::Changes(board, base, source)) if *board != app.board => {
+            Some(store::Pending::Changes(board, base, source)) if *board != *app.board => {
                 app.popup = Some(Popup::Confirm(Confirm::Restore(board, base, source)));
             }
             Some(store::Pending::MovedAside(aside)) => {

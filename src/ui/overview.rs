@@ -398,7 +398,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> (u16, u1
         let from = usize::from(from);
         let shown = from..from + usize::from(inner.height);
         let w = usize::from(inner.width);
-        let of = (&app.board, figures);
+        let of = (&*app.board, figures);
         lines(of, (today, since), (lang, &since_key), theme, (w, shown))
     };
     let mut lines = build(app.overview_scroll);
