@@ -122,6 +122,40 @@ fn key_to_frame(c: &mut Criterion) {
         })
     });
 
+    // A batch after a meeting: 100 marked cards of the first column move on with one key, each
+    // with its own progress entry, then come back with one undo (untimed).
+    let mut app = app_on_first_column(10_000);
+    let first = app.board.statuses[0].id.clone();
+    let marked: std::collections::BTreeSet<String> = app
+        .board
+        .tasks
+        .iter()
+        .filter(|t| t.status == first)
+        .take(100)
+        .map(|t| t.id.clone())
+        .collect();
+    assert_eq!(
+        marked.len(),
+        100,
+        "fewer than 100 cards in the first column"
+    );
+    let mut terminal = test_terminal();
+    draw(&mut terminal, &app);
+    g.bench_function("bulk_move_100", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                app.marks = marked.clone();
+                let start = Instant::now();
+                update(&mut app, Action::MoveNext);
+                draw(&mut terminal, &app);
+                spent += start.elapsed();
+                update(&mut app, Action::Undo);
+            }
+            spent
+        })
+    });
+
     let mut app = app_on_first_column(10_000);
     let mut terminal = test_terminal();
     draw(&mut terminal, &app);

@@ -44,12 +44,14 @@ fn writer(board: &Path, me: u64, writers: u64, rounds: u64, log: &Path) {
         let i = rng.below(n) as usize;
         let id = app.board.tasks[i].id.clone();
         let note = format!("w{me}r{round}");
-        std::sync::Arc::make_mut(&mut app.board).tasks[i].progress.push(Progress {
-            at: Stamp::parse("2024-06-14 09:00").unwrap(),
-            by: format!("writer{me}"),
-            note: note.clone(),
-            extra: Default::default(),
-        });
+        std::sync::Arc::make_mut(&mut app.board).tasks[i]
+            .progress
+            .push(Progress {
+                at: Stamp::parse("2024-06-14 09:00").unwrap(),
+                by: format!("writer{me}"),
+                note: note.clone(),
+                extra: Default::default(),
+            });
         done.push_str(&format!("note {id} {note}\n"));
         let own: Vec<usize> = (0..n as usize)
             .filter(|j| *j as u64 % writers == me)

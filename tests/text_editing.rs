@@ -241,7 +241,8 @@ fn a_card_title_never_starts_its_second_line_with_a_comma() {
     let mut app = open_sample("zhucheng-2017.yaml", "2017-07-10");
     let i = app.board.task_index("S10").unwrap();
     // Twelve characters fill a card's line at 80 columns; the comma comes right after them.
-    std::sync::Arc::make_mut(&mut app.board).tasks[i].title = "各单位要高度重视作风建设，认真落实".into();
+    std::sync::Arc::make_mut(&mut app.board).tasks[i].title =
+        "各单位要高度重视作风建设，认真落实".into();
     app.board_changed();
     let s = shot(&mut app, 80, 24);
     assert!(s.contains("│ 各单位要高度重视作风建  "), "{s}");

@@ -100,8 +100,13 @@ impl Edit {
 impl App {
     /// A progress entry by the current user, now.
     pub fn entry(&self, note: String) -> Progress {
+        self.entry_at(Stamp::from_datetime(self.now), note)
+    }
+
+    /// A progress entry by the current user at `at`: a batch formats its moment once.
+    pub(super) fn entry_at(&self, at: Stamp, note: String) -> Progress {
         Progress {
-            at: Stamp::from_datetime(self.now),
+            at,
             by: self.opts.user.clone(),
             note,
             extra: Extra::new(),
@@ -110,7 +115,12 @@ impl App {
 
     /// Shows the result of an edit: reselects the task and recomputes columns.
     fn after_edit(&mut self, focus: Option<usize>) -> Vec<Effect> {
-        self.board_changed();
+        // No edit changes a task's id, so marks go stale only when tasks went away; checking
+        // them all after every edit cost a large board a scan of every task.
+        if self.board.tasks.len() < self.counts.total {
+            self.prune_marks();
+        }
+        self.recount();
         if let Some(i) = focus {
             if let Some(t) = self.board.tasks.get(i) {
                 if let Some(p) = self

@@ -83,9 +83,12 @@ impl App {
         if self.marks.is_empty() {
             return Vec::new();
         }
+        // Hashing the few marks and looking each task up once is far cheaper than the ordered
+        // set's string comparisons for every task of a large board.
+        let marks: foldhash::HashSet<&str> = self.marks.iter().map(String::as_str).collect();
         let b = &self.board;
         (0..b.tasks.len())
-            .filter(|&i| self.marks.contains(&b.tasks[i].id))
+            .filter(|&i| marks.contains(b.tasks[i].id.as_str()))
             .collect()
     }
 
@@ -94,7 +97,14 @@ impl App {
         if self.marks.is_empty() {
             return;
         }
-        let ids: HashSet<&str> = self.board.tasks.iter().map(|t| t.id.as_str()).collect();
+        let found = self.marked();
+        if found.len() == self.marks.len() {
+            return;
+        }
+        let ids: HashSet<&str> = found
+            .iter()
+            .map(|&i| self.board.tasks[i].id.as_str())
+            .collect();
         self.marks.retain(|id| ids.contains(id.as_str()));
     }
 
@@ -162,6 +172,7 @@ impl App {
         skipped: &[Skip],
     ) -> Vec<Effect> {
         let mut edits = Vec::new();
+        let at = crate::model::Stamp::from_datetime(self.now);
         for (index, mut after) in changes {
             let before = &self.board.tasks[index];
             let text = match note {
@@ -171,7 +182,7 @@ impl App {
                     None => continue,
                 },
             };
-            after.progress.push(self.entry(text));
+            after.progress.push(self.entry_at(at.clone(), text));
             edits.push(Edit::Replace {
                 index,
                 before: Box::new(before.clone()),

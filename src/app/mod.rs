@@ -55,7 +55,7 @@ pub use units::{sort_units, UnitSort, UnitsState};
 pub use update::update;
 
 use crate::keymap::{Keymap, Mode};
-use crate::model::{Board, Lang};
+use crate::model::{same_id, Board, Lang};
 use crate::store::DiskStamp;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::PathBuf;
@@ -116,7 +116,7 @@ impl Counts {
             .map(|s| s.id.as_str())
             .collect();
         for t in &board.tasks {
-            let is_done = done.contains(&t.status.as_str());
+            let is_done = done.iter().any(|d| same_id(d, &t.status));
             c.done += usize::from(is_done);
             if let Some(p) = board.phase_index(&t.phase) {
                 c.phases[p].0 += usize::from(is_done);
@@ -326,9 +326,14 @@ impl App {
 
     /// Recounts and recomputes everything derived from the board; call after the board changes.
     pub fn board_changed(&mut self) {
+        self.prune_marks();
+        self.recount();
+    }
+
+    /// Recounts, and recomputes what the view lists, keeping the marks as they are.
+    pub(super) fn recount(&mut self) {
         self.counts = Counts::of(&self.board);
         self.netted = self.nets_out();
-        self.prune_marks();
         self.refresh();
     }
 
@@ -347,22 +352,25 @@ impl App {
         let matcher = self.matcher();
         if let Some(phase) = self.board.phases.get(p) {
             for (i, t) in self.board.tasks.iter().enumerate() {
-                if t.phase == phase.id && (!filtered || matcher.keeps(t)) {
+                if same_id(&t.phase, &phase.id) && (!filtered || matcher.keeps(t)) {
                     if let Some(s) = self.board.status_index(&t.status) {
                         cols[s].push(i);
                     }
                 }
             }
         }
+        // Each card's key is looked up once, not at every comparison of the sort.
         let tasks = &self.board.tasks;
         for c in &mut cols {
-            c.sort_by_key(|&i| {
-                (
-                    tasks[i].effective_deadline().is_none(),
-                    tasks[i].effective_deadline(),
-                    i,
-                )
-            });
+            let mut keyed: Vec<_> = c
+                .iter()
+                .map(|&i| {
+                    let d = tasks[i].effective_deadline();
+                    ((d.is_none(), d), i)
+                })
+                .collect();
+            keyed.sort_unstable();
+            *c = keyed.into_iter().map(|(_, i)| i).collect();
         }
         cols
     }

@@ -4,8 +4,8 @@
 use super::popup::Popup;
 use super::{Action, App, Confirm, Effect, FilterItem, Filters, Message};
 use crate::model::Task;
-use std::sync::Arc;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// A request from a popup that has closed.
 #[derive(Debug, Clone, PartialEq)]
