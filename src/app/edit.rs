@@ -4,6 +4,15 @@ use super::{trail, App, Effect, Message};
 use crate::model::{Board, Extra, Progress, Stamp, Task};
 use std::sync::Arc;
 
+/// Whether a task enters the board or leaves it, for counts that follow edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    /// Put in (inserted, or the new version of a changed task).
+    Added,
+    /// Taken away (removed, or the old version of a changed task).
+    Removed,
+}
+
 /// One change to the board, holding what is needed to undo it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
@@ -68,6 +77,26 @@ impl Edit {
         }
     }
 
+    /// The tasks the edit takes away and puts in, for counts that follow it.
+    pub(super) fn tasks_changed(&self) -> Vec<(&Task, Count)> {
+        let mut out = Vec::new();
+        self.collect_changed(&mut out);
+        out
+    }
+
+    fn collect_changed<'a>(&'a self, out: &mut Vec<(&'a Task, Count)>) {
+        match self {
+            Edit::Replace { before, after, .. } => {
+                out.push((before, Count::Removed));
+                out.push((after, Count::Added));
+            }
+            Edit::Insert { task, .. } => out.push((task, Count::Added)),
+            Edit::Remove { task, .. } => out.push((task, Count::Removed)),
+            Edit::Group(edits) => edits.iter().for_each(|e| e.collect_changed(out)),
+            Edit::Log(_) | Edit::Unlog(_) => {}
+        }
+    }
+
     /// The task index to select after the edit is applied, if it still exists.
     fn focus(&self) -> Option<usize> {
         match self {
@@ -113,14 +142,23 @@ impl App {
         }
     }
 
-    /// Shows the result of an edit: reselects the task and recomputes columns.
-    fn after_edit(&mut self, focus: Option<usize>) -> Vec<Effect> {
-        // No edit changes a task's id, so marks go stale only when tasks went away; checking
-        // them all after every edit cost a large board a scan of every task.
+    /// Applies `edit` to the board and brings the counts and marks along, without going over
+    /// every task of a large board again.
+    fn apply_edit(&mut self, edit: &Edit) {
+        edit.apply_to(Arc::make_mut(&mut self.board));
+        edit.changes(&mut self.recovery.changes);
+        // No edit changes a task's id, so marks go stale only when tasks went away.
         if self.board.tasks.len() < self.counts.total {
             self.prune_marks();
         }
-        self.recount();
+        self.counts.follow(&self.board, edit);
+        debug_assert_eq!(self.counts, super::Counts::of(&self.board));
+    }
+
+    /// Shows the result of an edit already applied: reselects the task and recomputes columns.
+    fn after_edit(&mut self, focus: Option<usize>) -> Vec<Effect> {
+        self.netted = self.nets_out();
+        self.refresh();
         if let Some(i) = focus {
             if let Some(t) = self.board.tasks.get(i) {
                 if let Some(p) = self
@@ -145,8 +183,7 @@ impl App {
 
     /// Applies a new change: recorded for undo, redo cleared.
     pub fn apply(&mut self, edit: Edit) -> Vec<Effect> {
-        edit.apply_to(Arc::make_mut(&mut self.board));
-        edit.changes(&mut self.recovery.changes);
+        self.apply_edit(&edit);
         self.serial += 1;
         let focus = edit.focus();
         self.undo.push((self.serial, edit));
@@ -161,8 +198,7 @@ impl App {
             return Vec::new();
         };
         let inv = edit.inverse();
-        inv.apply_to(Arc::make_mut(&mut self.board));
-        inv.changes(&mut self.recovery.changes);
+        self.apply_edit(&inv);
         self.redo.push((serial, edit));
         self.message = Some(Message::Undone);
         self.after_edit(inv.focus())
@@ -174,8 +210,7 @@ impl App {
             self.message = Some(Message::NothingToRedo);
             return Vec::new();
         };
-        edit.apply_to(Arc::make_mut(&mut self.board));
-        edit.changes(&mut self.recovery.changes);
+        self.apply_edit(&edit);
         let focus = edit.focus();
         self.undo.push((serial, edit));
         self.message = Some(Message::Redone);

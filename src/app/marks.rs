@@ -87,9 +87,17 @@ impl App {
         // set's string comparisons for every task of a large board.
         let marks: foldhash::HashSet<&str> = self.marks.iter().map(String::as_str).collect();
         let b = &self.board;
-        (0..b.tasks.len())
-            .filter(|&i| marks.contains(b.tasks[i].id.as_str()))
-            .collect()
+        let mut found = Vec::with_capacity(marks.len());
+        for (i, t) in b.tasks.iter().enumerate() {
+            if marks.contains(t.id.as_str()) {
+                found.push(i);
+                // Ids are unique: once every mark is found, the rest of a large board is not read.
+                if found.len() == marks.len() {
+                    break;
+                }
+            }
+        }
+        found
     }
 
     /// Forgets marks of tasks that no longer exist (deleted, or undone creations).

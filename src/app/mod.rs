@@ -125,6 +125,28 @@ impl Counts {
         }
         c
     }
+
+    /// Follows an edit instead of counting every task again: what it took away and put back.
+    pub(super) fn follow(&mut self, board: &Board, edit: &edit::Edit) {
+        for (task, change) in edit.tasks_changed() {
+            let done = board.is_done_status(&task.status);
+            let phase = board.phase_index(&task.phase);
+            let step = |n: &mut usize| match change {
+                edit::Count::Added => *n += 1,
+                edit::Count::Removed => *n = n.saturating_sub(1),
+            };
+            if done {
+                step(&mut self.done);
+            }
+            if let Some(p) = phase.and_then(|p| self.phases.get_mut(p)) {
+                if done {
+                    step(&mut p.0);
+                }
+                step(&mut p.1);
+            }
+        }
+        self.total = board.tasks.len();
+    }
 }
 
 /// How the app was opened.
@@ -327,11 +349,6 @@ impl App {
     /// Recounts and recomputes everything derived from the board; call after the board changes.
     pub fn board_changed(&mut self) {
         self.prune_marks();
-        self.recount();
-    }
-
-    /// Recounts, and recomputes what the view lists, keeping the marks as they are.
-    pub(super) fn recount(&mut self) {
         self.counts = Counts::of(&self.board);
         self.netted = self.nets_out();
         self.refresh();

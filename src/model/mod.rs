@@ -341,7 +341,7 @@ impl Board {
     pub fn unit_order(&self, id: &str) -> usize {
         self.units
             .iter()
-            .position(|u| u.id == id)
+            .position(|u| same_id(&u.id, id))
             .unwrap_or(usize::MAX)
     }
 
