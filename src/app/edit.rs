@@ -152,7 +152,9 @@ impl App {
             self.prune_marks();
         }
         self.counts.follow(&self.board, edit);
+        self.follow_ids(edit);
         debug_assert_eq!(self.counts, super::Counts::of(&self.board));
+        debug_assert_eq!(self.list.id_width, super::list::widest_id(&self.board));
     }
 
     /// Shows the result of an edit already applied: reselects the task and recomputes columns.

@@ -5,6 +5,7 @@
 //! the search or the filters change (`refresh`), never on a key that only moves: at 10,000 tasks
 //! sorting is what a frame cannot afford.
 
+use super::edit::{Count, Edit};
 use super::App;
 use crate::model::{Board, Lang, Task};
 use chrono::{Datelike, NaiveDate};
@@ -76,9 +77,24 @@ pub struct ListState {
     pub row: usize,
     /// Task indices in the order shown, filtered (kept up to date by `refresh`).
     pub tasks: Vec<usize>,
-    /// Columns the widest id of the board takes (kept up to date by `refresh`), so that the
-    /// column does not change width while scrolling.
+    /// Columns the widest id of the board takes (kept up to date as the board changes), so
+    /// that the column does not change width while scrolling or sorting.
     pub id_width: usize,
+}
+
+/// Columns task `t`'s id takes. Ids are nearly always ASCII, whose width is their length:
+/// measuring each id's characters was a quarter of sorting the list.
+fn id_width(t: &Task) -> usize {
+    if t.id.is_ascii() {
+        t.id.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(t.id.as_str())
+    }
+}
+
+/// Columns the widest id of `board` takes.
+pub(super) fn widest_id(board: &Board) -> usize {
+    board.tasks.iter().map(id_width).max().unwrap_or(0)
 }
 
 /// The date of a task's latest progress entry, if it has one.
@@ -152,21 +168,33 @@ impl App {
         }
         self.list.row = self.list.row.min(tasks.len().saturating_sub(1));
         self.list.tasks = tasks;
-        let widest = self
-            .board
-            .tasks
-            .iter()
-            // Ids are nearly always ASCII, whose width is their length: measuring each id's
-            // characters was a quarter of sorting the list.
-            .map(|t| {
-                if t.id.is_ascii() {
-                    t.id.len()
-                } else {
-                    unicode_width::UnicodeWidthStr::width(t.id.as_str())
-                }
-            })
-            .max();
-        self.list.id_width = widest.unwrap_or(0);
+    }
+
+    /// Measures the widest id of the board again.
+    pub(super) fn measure_ids(&mut self) {
+        self.list.id_width = widest_id(&self.board);
+    }
+
+    /// Keeps the widest id up to date after `edit`, measuring every id again only when the
+    /// widest may have left the board (no edit changes a task's id).
+    pub(super) fn follow_ids(&mut self, edit: &Edit) {
+        let changed = edit.tasks_changed();
+        let stays = |id: &str| {
+            changed
+                .iter()
+                .any(|(t, c)| *c == Count::Added && t.id == id)
+        };
+        let mut again = false;
+        for (t, c) in &changed {
+            let w = id_width(t);
+            match c {
+                Count::Added => self.list.id_width = self.list.id_width.max(w),
+                Count::Removed => again |= w >= self.list.id_width && !stays(&t.id),
+            }
+        }
+        if again {
+            self.measure_ids();
+        }
     }
 
     /// Selects task `task` in the list if it is listed.

@@ -349,6 +349,7 @@ impl App {
     /// Recounts and recomputes everything derived from the board; call after the board changes.
     pub fn board_changed(&mut self) {
         self.prune_marks();
+        self.measure_ids();
         self.counts = Counts::of(&self.board);
         self.netted = self.nets_out();
         self.refresh();
