@@ -1,6 +1,7 @@
 //! The Markdown report, ready to paste into meeting minutes.
 
-use super::{percent, Report, TaskRow};
+use super::tables::{self, Section};
+use super::Report;
 use crate::model::Lang;
 use std::fmt::Write;
 
@@ -51,38 +52,16 @@ pub fn header(out: &mut String, cells: &[&str]) {
     out.push('\n');
 }
 
-fn task_table(out: &mut String, lang: Lang, rows: &[TaskRow], days_label: &str, none: &str) {
-    if rows.is_empty() {
-        let _ = writeln!(out, "{none}\n");
+/// Appends a table of the report, or what to say when it has no rows and says something.
+pub(super) fn table(out: &mut String, s: &Section) {
+    if s.rows.is_empty() && !s.none.is_empty() {
+        let _ = writeln!(out, "{}\n", s.none);
         return;
     }
-    header(
-        out,
-        &[
-            lang.pick("编号", "ID"),
-            lang.pick("任务", "Task"),
-            lang.pick("牵头单位", "Lead unit"),
-            lang.pick("完成时限", "Deadline"),
-            days_label,
-            lang.pick("状态", "Status"),
-            lang.pick("最新进展", "Latest progress"),
-        ],
-    );
-    for r in rows {
-        row(
-            out,
-            &[
-                r.id.clone(),
-                r.title.clone(),
-                r.lead_name.clone(),
-                r.deadline.to_string(),
-                r.days.to_string(),
-                r.status.clone(),
-                r.latest
-                    .as_ref()
-                    .map_or_else(|| lang.pick("无", "none").to_string(), |l| l.line()),
-            ],
-        );
+    let head: Vec<&str> = s.head.iter().map(String::as_str).collect();
+    header(out, &head);
+    for r in &s.rows {
+        row(out, r);
     }
     out.push('\n');
 }
@@ -113,36 +92,7 @@ pub fn render(r: &Report) -> String {
         super::md_since::render(&mut out, b, c);
     }
     let _ = writeln!(out, "## {}\n", lang.pick("各阶段进展", "By phase"));
-    let mut cols: Vec<&str> = vec![lang.pick("阶段", "Phase"), lang.pick("时间", "Dates")];
-    cols.extend(b.statuses.iter().map(|s| s.name.as_str()));
-    cols.extend([
-        lang.pick("合计", "Total"),
-        lang.pick("逾期", "Overdue"),
-        lang.pick("即将到期", "Due soon"),
-        lang.pick("完成率", "Done %"),
-    ]);
-    header(&mut out, &cols);
-    for p in r
-        .summary
-        .phases
-        .iter()
-        .filter(|p| p.tally.total > 0 || r.scope.phase.is_none())
-    {
-        let phase = &b.phases[p.phase];
-        let mut cells = vec![
-            phase.name.clone(),
-            format!("{} ~ {}", phase.start, phase.end),
-        ];
-        cells.extend(p.by_status.iter().map(|n| n.to_string()));
-        cells.extend([
-            p.tally.total.to_string(),
-            p.tally.overdue.to_string(),
-            p.tally.due_soon.to_string(),
-            percent(p.tally.rate()),
-        ]);
-        row(&mut out, &cells);
-    }
-    out.push('\n');
+    table(&mut out, &tables::phases(r));
 
     let _ = writeln!(
         out,
@@ -152,63 +102,13 @@ pub fn render(r: &Report) -> String {
             "Lead units ranked (highest completion first, then fewest overdue, then fewest due soon)"
         )
     );
-    header(
-        &mut out,
-        &[
-            lang.pick("排名", "Rank"),
-            lang.pick("牵头单位", "Lead unit"),
-            lang.pick("任务", "Tasks"),
-            lang.pick("已完成", "Done"),
-            lang.pick("推进中", "In progress"),
-            lang.pick("未启动", "Not started"),
-            lang.pick("逾期", "Overdue"),
-            lang.pick("即将到期", "Due soon"),
-            lang.pick("完成率", "Done %"),
-        ],
-    );
-    for ranked in &r.ranking {
-        let (u, u_t) = (&ranked.unit, &ranked.unit.tally);
-        row(
-            &mut out,
-            &[
-                crate::model::rank::label(ranked.rank, ranked.tied, lang),
-                u.name.clone(),
-                u_t.total.to_string(),
-                u_t.done.to_string(),
-                u_t.doing.to_string(),
-                u_t.todo.to_string(),
-                u_t.overdue.to_string(),
-                u_t.due_soon.to_string(),
-                percent(u_t.rate()),
-            ],
-        );
-    }
-    out.push('\n');
+    table(&mut out, &tables::ranking(r));
 
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        counted(lang, lang.pick("逾期任务", "Overdue"), r.overdue.len())
-    );
-    task_table(
-        &mut out,
-        lang,
-        &r.overdue,
-        lang.pick("逾期天数", "Days late"),
-        lang.pick("无逾期任务。", "No overdue tasks."),
-    );
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        counted(lang, lang.pick("即将到期", "Due soon"), r.due_soon.len())
-    );
-    task_table(
-        &mut out,
-        lang,
-        &r.due_soon,
-        lang.pick("剩余天数", "Days left"),
-        lang.pick("无即将到期任务。", "No tasks due soon."),
-    );
+    for late in [true, false] {
+        let section = tables::tasks(r, late);
+        let _ = writeln!(out, "## {}\n", counted(lang, &section.title, section.count));
+        table(&mut out, &section);
+    }
     out
 }
 

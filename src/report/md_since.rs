@@ -1,6 +1,6 @@
 //! The Markdown sections of what changed since a date: one per list of [`Changes`].
 
-use super::md::{counted, header, row};
+use super::md::{counted, table};
 use super::tables;
 use crate::model::since::Changes;
 use crate::model::{Board, Lang};
@@ -16,15 +16,6 @@ pub fn render(out: &mut String, b: &Board, c: &Changes) {
     };
     for s in tables::since(b, c) {
         let _ = writeln!(out, "### {}\n", counted(lang, &s.title, s.count));
-        if s.rows.is_empty() {
-            let _ = writeln!(out, "{}\n", s.none);
-            continue;
-        }
-        let head: Vec<&str> = s.head.iter().map(String::as_str).collect();
-        header(out, &head);
-        for r in &s.rows {
-            row(out, r);
-        }
-        out.push('\n');
+        table(out, &s);
     }
 }
