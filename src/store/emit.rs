@@ -32,7 +32,7 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
     }
     // Inside `{...}` a reader stops at these; PyYAML also at a `?` anywhere in a plain scalar
     // (`href: https://e.cn/a?id=3`).
-    if flow && s.contains([',', '[', ']', '{', '}', '?']) {
+    if flow && (s.contains([',', '[', ']', '{', '}', '?']) || ends_in_dash(s)) {
         return false;
     }
     if !s.chars().all(printable) {
@@ -43,6 +43,13 @@ pub(crate) fn plain_ok(s: &str, flow: bool) -> bool {
         return false;
     }
     !looks_numeric(s) || is_date(s)
+}
+
+/// Whether `s` ends in a dash after a blank (`一 -`): inside brackets yaml-rust2 takes that dash,
+/// followed by `,` or `}`, for the start of another value and refuses the file.
+pub(crate) fn ends_in_dash(s: &str) -> bool {
+    s.strip_suffix('-')
+        .is_some_and(|rest| rest.ends_with([' ', '\t']))
 }
 
 /// Whether every YAML reader takes `c` as it is: YAML's printable characters, less the

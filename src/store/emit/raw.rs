@@ -51,7 +51,7 @@ fn anchor_above(name: &str, v: &Raw) -> bool {
 /// Whether a plain scalar kept as written can stand here: inside brackets a reader stops at
 /// the flow indicators, which a block value may hold.
 fn plain_fits(s: &str, flow: bool) -> bool {
-    !(flow && s.contains([',', '[', ']', '{', '}']))
+    !(flow && (s.contains([',', '[', ']', '{', '}']) || super::ends_in_dash(s)))
 }
 
 /// Writes the properties of a value (`&name`, `!tag`, each followed by a space) and returns the
