@@ -97,6 +97,15 @@ impl Edit {
         }
     }
 
+    /// Whether the edit takes any task off the board.
+    fn removes_tasks(&self) -> bool {
+        match self {
+            Edit::Remove { .. } => true,
+            Edit::Group(edits) => edits.iter().any(Edit::removes_tasks),
+            Edit::Replace { .. } | Edit::Insert { .. } | Edit::Log(_) | Edit::Unlog(_) => false,
+        }
+    }
+
     /// The task index to select after the edit is applied, if it still exists.
     fn focus(&self) -> Option<usize> {
         match self {
@@ -147,12 +156,15 @@ impl App {
     fn apply_edit(&mut self, edit: &Edit) {
         edit.apply_to(Arc::make_mut(&mut self.board));
         edit.changes(&mut self.recovery.changes);
-        // No edit changes a task's id, so marks go stale only when tasks went away.
-        if self.board.tasks.len() < self.counts.total {
+        let changed = edit.tasks_changed();
+        // No edit changes a task's id: marks and the widest id go stale only when tasks go.
+        if edit.removes_tasks() {
             self.prune_marks();
+            self.measure_ids();
+        } else {
+            self.widen_ids(&changed);
         }
-        self.counts.follow(&self.board, edit);
-        self.follow_ids(edit);
+        self.counts.follow(&self.board, &changed);
         debug_assert_eq!(self.counts, super::Counts::of(&self.board));
         debug_assert_eq!(self.list.id_width, super::list::widest_id(&self.board));
     }

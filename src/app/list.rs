@@ -5,7 +5,7 @@
 //! the search or the filters change (`refresh`), never on a key that only moves: at 10,000 tasks
 //! sorting is what a frame cannot afford.
 
-use super::edit::{Count, Edit};
+use super::edit::Count;
 use super::App;
 use crate::model::{Board, Lang, Task};
 use chrono::{Datelike, NaiveDate};
@@ -175,25 +175,13 @@ impl App {
         self.list.id_width = widest_id(&self.board);
     }
 
-    /// Keeps the widest id up to date after `edit`, measuring every id again only when the
-    /// widest may have left the board (no edit changes a task's id).
-    pub(super) fn follow_ids(&mut self, edit: &Edit) {
-        let changed = edit.tasks_changed();
-        let stays = |id: &str| {
-            changed
-                .iter()
-                .any(|(t, c)| *c == Count::Added && t.id == id)
-        };
-        let mut again = false;
-        for (t, c) in &changed {
-            let w = id_width(t);
-            match c {
-                Count::Added => self.list.id_width = self.list.id_width.max(w),
-                Count::Removed => again |= w >= self.list.id_width && !stays(&t.id),
+    /// Widens the id column for the tasks an edit put in; one that takes tasks away measures
+    /// every id again instead.
+    pub(super) fn widen_ids(&mut self, changed: &[(&Task, Count)]) {
+        for (t, c) in changed {
+            if *c == Count::Added {
+                self.list.id_width = self.list.id_width.max(id_width(t));
             }
-        }
-        if again {
-            self.measure_ids();
         }
     }
 

@@ -127,8 +127,8 @@ impl Counts {
     }
 
     /// Follows an edit instead of counting every task again: what it took away and put back.
-    pub(super) fn follow(&mut self, board: &Board, edit: &edit::Edit) {
-        for (task, change) in edit.tasks_changed() {
+    pub(super) fn follow(&mut self, board: &Board, changed: &[(&crate::model::Task, edit::Count)]) {
+        for &(task, change) in changed {
             let done = board.is_done_status(&task.status);
             let phase = board.phase_index(&task.phase);
             let step = |n: &mut usize| match change {

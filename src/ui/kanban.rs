@@ -159,6 +159,13 @@ fn column(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A card's first cells: the selection marker, the batch mark and the id, cut to `w`.
+fn head(app: &App, theme: &Theme, i: usize, w: usize, marked: bool) -> String {
+    let marker = if marked { theme.marker() } else { " " };
+    let mark = if app.is_marked(i) { theme.mark() } else { "" };
+    fit(&format!("{marker}{mark}{} ", app.board.tasks[i].id), w)
+}
+
 /// Appends the four lines of one card: marker, id, light and deadline; title (two lines); lead unit.
 fn card(
     lines: &mut Vec<Line>,
@@ -174,7 +181,6 @@ fn card(
     let today = app.opts.today;
     let light = b.light(t, today);
     let base = theme.row(selected);
-    let marker = if marked { theme.marker() } else { " " };
     let deadline = t
         .effective_deadline()
         .map(|d| d.format("%m-%d").to_string())
@@ -184,8 +190,7 @@ fn card(
     } else {
         ""
     };
-    let mark = if app.is_marked(i) { theme.mark() } else { "" };
-    let head = fit(&format!("{marker}{mark}{} ", t.id), w);
+    let head = head(app, theme, i, w, marked);
     // Light, deadline and days, each whole: the deadline goes first when room is short, then
     // the days; the light's symbol always stays.
     let tail = pieces(
@@ -239,9 +244,7 @@ fn compact(
     let t = &app.board.tasks[i];
     let light = app.board.light(t, app.opts.today);
     let base = theme.row(selected);
-    let marker = if marked { theme.marker() } else { " " };
-    let mark = if app.is_marked(i) { theme.mark() } else { "" };
-    let head = fit(&format!("{marker}{mark}{} ", t.id), w);
+    let head = head(app, theme, i, w, marked);
     let deadline = t
         .effective_deadline()
         .map(|d| format!(" {}", d.format("%m-%d")))
