@@ -6,6 +6,7 @@ mod cache;
 mod emit;
 mod events;
 mod file;
+mod halves;
 mod journal;
 mod lock;
 mod lossy;
@@ -216,10 +217,13 @@ fn within_limits(text: &str, lang: Lang) -> Result<scan::Shape, Diagnostic> {
 /// Whether the text could hold more than [`MAX_NODES`] values: a value takes a line, a comma or
 /// a bracket of its own, but a key and its value may share one.
 fn may_hold_too_many(text: &str) -> bool {
-    let separators = text
-        .bytes()
-        .filter(|b| matches!(b, b'\n' | b',' | b'[' | b'{'))
-        .count();
+    // Not even one value a byte: too short to count.
+    if text.len() < MAX_NODES / 2 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let separators =
+        memchr::memchr_iter(b'\n', b).count() + memchr::memchr3_iter(b',', b'[', b'{', b).count();
     2 * (separators + 1) > MAX_NODES
 }
 
@@ -249,7 +253,7 @@ pub fn parse_with(
     }
     let lang = guess_lang(text);
     let shape = within_limits(text, lang)?;
-    let reading = reader::read(text, lang, progress)?;
+    let reading = halves::read(text, lang, progress)?;
     let (file, mut diagnostics) = (reading.file, reading.errors);
     let board = match file {
         Some(file) => {

@@ -5,7 +5,7 @@
 
 use super::emit::{self, plain_ok};
 use super::events::Source;
-use super::file::{FileBoard, Text, TextList};
+use super::file::{FileBoard, FileTask, Text, TextList};
 use super::messages::{self, Limit};
 use super::scan::{MAX_DEPTH, MAX_NODES};
 use crate::model::validate::Diagnostic;
@@ -63,6 +63,9 @@ pub(super) struct Reader<'a, 'p> {
     node_at: Option<Marker>,
     events: usize,
     progress: Option<Progress<'p>>,
+    /// How many items the task list holds, when counted ahead, so it is read into a list of
+    /// that size rather than one grown by doubling.
+    task_capacity: usize,
 }
 
 /// What was read of a board file.
@@ -266,6 +269,15 @@ impl<'a, 'p> Reader<'a, 'p> {
             node_at: None,
             events: 0,
             progress,
+            task_capacity: 0,
+        }
+    }
+
+    /// The room to make for the list being read: the counted tasks for the task list.
+    fn list_capacity(&mut self) -> usize {
+        match self.path.as_slice() {
+            [Step::Key("tasks")] => std::mem::take(&mut self.task_capacity),
+            _ => 0,
         }
     }
 
@@ -612,7 +624,7 @@ impl<T: Read + Default> Read for Vec<T> {
             return r.wrong(ev, at, Self::EXPECTED).map(|_| None);
         }
         let start = r.enter_typed()?;
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(r.list_capacity());
         loop {
             let (ev, at) = r.node()?;
             if matches!(ev, Event::SequenceEnd) {
@@ -634,7 +646,18 @@ pub(super) fn read(
     lang: Lang,
     progress: Option<Progress<'_>>,
 ) -> Result<Reading, Diagnostic> {
+    read_sized(text, lang, progress, 0)
+}
+
+/// [`read`], making room for `tasks` items in the task list.
+pub(super) fn read_sized(
+    text: &str,
+    lang: Lang,
+    progress: Option<Progress<'_>>,
+    tasks: usize,
+) -> Result<Reading, Diagnostic> {
     let mut r = Reader::new(text, lang, progress);
+    r.task_capacity = tasks;
     match read_document(&mut r) {
         Ok(file) => Ok(Reading {
             file: Some(file),
@@ -671,6 +694,33 @@ pub(super) fn read_exact(text: &str) -> Option<FileBoard> {
         }) if errors.is_empty() => Some(file),
         _ => None,
     }
+}
+
+/// Reads the rest of a task list cut at an item's first line: a block list of `tasks` items and
+/// nothing after it. `None` unless every value is read exactly as in the whole file: no wrong
+/// value, no tag on a known key (their places would be the piece's, not the file's).
+pub(super) fn read_tasks(text: &str, lang: Lang, tasks: usize) -> Option<Vec<FileTask>> {
+    let mut r = Reader::new(text, lang, None);
+    r.task_capacity = tasks;
+    r.path.push(Step::Key("tasks"));
+    // The board's own mapping holds the list in the whole file: nesting is counted from there.
+    r.open.push(false);
+    let read = (|| {
+        loop {
+            match r.next()?.0 {
+                Event::DocumentStart => break,
+                Event::StreamEnd => return Ok(None),
+                _ => {}
+            }
+        }
+        let (ev, at) = r.node()?;
+        let list = Vec::<FileTask>::read(&mut r, ev, at)?;
+        let rest = r.next()?.0;
+        Ok::<_, Fatal>(list.filter(|_| matches!(rest, Event::DocumentEnd)))
+    })();
+    let list = read.ok()??;
+    (r.errors.is_empty() && r.tags.is_empty() && matches!(r.next(), Ok((Event::StreamEnd, _))))
+        .then_some(list)
 }
 
 fn read_document(r: &mut Reader<'_, '_>) -> Result<FileBoard, Fatal> {
