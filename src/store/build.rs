@@ -1,6 +1,8 @@
 //! Turns what was read from a file into a board, collecting every problem instead of stopping.
 
-use super::file::{FileBoard, FilePhase, FileProgress, FileStatus, FileTask, FileUnit, Text};
+use super::file::{
+    FileBoard, FilePhase, FileProgress, FileStatus, FileTask, FileUnit, TaskPieces, Text,
+};
 use crate::model::text::sanitize;
 use crate::model::validate::Diagnostic;
 use crate::model::{Board, Lang, Phase, Progress, Stamp, Status, Task, Unit};
@@ -246,13 +248,11 @@ pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
     let first = statuses
         .first()
         .map_or("todo".to_string(), |s: &Status| s.id.clone());
-    let tasks = f
-        .tasks
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| b.task(i, t, &first))
-        .collect();
+    let pieces = f.tasks.unwrap_or(TaskPieces(Vec::new()));
+    let mut tasks = Vec::with_capacity(pieces.len());
+    for (i, t) in pieces.0.into_iter().flatten().enumerate() {
+        tasks.push(b.task(i, t, &first));
+    }
     let log = f
         .log
         .unwrap_or_default()

@@ -24,6 +24,24 @@ impl TextList {
     }
 }
 
+/// The task list, in the pieces it was read in: one, or two when a large board is read on two
+/// cores. Kept apart rather than joined, which would hold both pieces and the joined list at once.
+pub(super) struct TaskPieces(pub Vec<Vec<FileTask>>);
+
+impl TaskPieces {
+    /// How many tasks all pieces hold.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+}
+
+impl Read for TaskPieces {
+    const EXPECTED: &'static str = <Vec<FileTask>>::EXPECTED;
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+        Ok(<Vec<FileTask>>::read(r, ev, at)?.map(|list| TaskPieces(vec![list])))
+    }
+}
+
 /// Declares a file-shaped mapping: known keys as optional fields, the rest kept in `extra`.
 macro_rules! file_struct {
     ($name:ident { $($field:ident : $ty:ty),* $(,)? }) => {
@@ -68,7 +86,7 @@ file_struct!(FileBoard {
     statuses: Vec<FileStatus>,
     phases: Vec<FilePhase>,
     units: Vec<FileUnit>,
-    tasks: Vec<FileTask>,
+    tasks: TaskPieces,
     log: Vec<FileProgress>,
 });
 

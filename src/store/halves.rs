@@ -72,11 +72,11 @@ fn read_cut<'p>(
             move |done: usize, of: usize| p(done.saturating_mul(whole) / of.max(1), whole)
         });
         let scaled = scaled.as_mut().map(|f| f as &mut dyn FnMut(usize, usize));
-        let head = reader::read_sized(head, lang, scaled, cut.head + cut.rest);
+        let head = reader::read_sized(head, lang, scaled, cut.head);
         // A panic in the other thread is the reader's own bug: reading in one piece shows it.
         let rest = rest.join().ok()??;
         let mut head = head.ok()?;
-        head.file.as_mut()?.tasks.as_mut()?.extend(rest);
+        head.file.as_mut()?.tasks.as_mut()?.0.push(rest);
         Some(head)
     })
 }

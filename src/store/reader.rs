@@ -547,11 +547,20 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 }
 
+/// The parser grows a value's text as it reads it: a title of 45 bytes has room for 64. A board
+/// keeps its values, so one with much room to spare is fitted to its size.
+fn snug(mut v: String) -> String {
+    if v.capacity() - v.len() >= 16 {
+        v.shrink_to_fit();
+    }
+    v
+}
+
 impl Read for Text {
     const EXPECTED: &'static str = "text";
     fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
         match ev {
-            Event::Scalar(v, ..) => Ok(Some(Text(v))),
+            Event::Scalar(v, ..) => Ok(Some(Text(snug(v)))),
             ev => r.wrong(ev, at, Self::EXPECTED).map(|_| None),
         }
     }
@@ -571,9 +580,10 @@ impl Read for TextList {
                     match ev {
                         Event::SequenceEnd => {
                             r.leave_typed(start);
+                            out.shrink_to_fit();
                             return Ok(Some(TextList(out)));
                         }
-                        Event::Scalar(v, ..) if !null => out.push(v),
+                        Event::Scalar(v, ..) if !null => out.push(snug(v)),
                         ev => {
                             r.path.push(Step::Index(out.len()));
                             r.wrong(ev, at, Text::EXPECTED)?;
@@ -629,6 +639,9 @@ impl<T: Read + Default> Read for Vec<T> {
             let (ev, at) = r.node()?;
             if matches!(ev, Event::SequenceEnd) {
                 r.leave_typed(start);
+                // A list grows by doubling, from four: a task's two progress entries would
+                // keep room for four. A board keeps what it reads, so it keeps only that.
+                out.shrink_to_fit();
                 return Ok(Some(out));
             }
             r.path.push(Step::Index(out.len()));

@@ -44,7 +44,7 @@ fn a_generated_board_is_cut_between_two_items_near_the_middle() {
             .file
             .as_ref()
             .and_then(|f| f.tasks.as_ref())
-            .map(Vec::len),
+            .map(|t| t.len()),
         Some(1000)
     );
     same_as_one_piece(&text);
