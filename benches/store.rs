@@ -62,7 +62,7 @@ fn boards(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("save", n), |bench| {
             bench.iter(|| {
                 flip = !flip;
-                edited.tasks[0].status = if flip { "doing" } else { "todo" }.to_string();
+                edited.tasks[0].status = if flip { "doing" } else { "todo" }.into();
                 match save(&path, &edited, stamp) {
                     Ok(s) => stamp = Some(s),
                     Err(e) => panic!("save failed: {e}"),
@@ -78,7 +78,7 @@ fn boards(c: &mut Criterion) {
         } else {
             "doing"
         }
-        .to_string();
+        .into();
         let mut stamp = save(&path, &b, None).ok();
         let mut flip = false;
         g.bench_function(BenchmarkId::new("save_one_field_in_place", n), |bench| {

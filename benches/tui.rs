@@ -126,7 +126,7 @@ fn key_to_frame(c: &mut Criterion) {
     // with its own progress entry, then come back with one undo (untimed).
     let mut app = app_on_first_column(10_000);
     let first = app.board.statuses[0].id.clone();
-    let marked: std::collections::BTreeSet<String> = app
+    let marked: std::collections::BTreeSet<ducha::model::Short> = app
         .board
         .tasks
         .iter()

@@ -11,7 +11,7 @@ fn task<'a>(app: &'a ducha::app::App, id: &str) -> &'a ducha::model::Task {
 }
 
 fn selected_id(app: &ducha::app::App) -> String {
-    app.board.tasks[app.selected().unwrap()].id.clone()
+    app.board.tasks[app.selected().unwrap()].id.to_string()
 }
 
 #[test]
@@ -585,7 +585,7 @@ fn a_board_without_units_takes_a_typed_unit() {
     let t = app.board.tasks.first().expect("the first task is created");
     assert_eq!(
         (t.lead.as_str(), t.partners.clone()),
-        ("市委办", vec!["市政府办".to_string()])
+        ("市委办", vec![ducha::model::Short::from("市政府办")])
     );
 }
 

@@ -19,7 +19,7 @@ fn zhucheng() -> ducha::app::App {
 fn ids(app: &ducha::app::App, tasks: &[usize]) -> Vec<String> {
     tasks
         .iter()
-        .map(|&i| app.board.tasks[i].id.clone())
+        .map(|&i| app.board.tasks[i].id.to_string())
         .collect()
 }
 

@@ -60,7 +60,7 @@ fn statuses(text: &str) -> Option<Vec<(String, String)>> {
             .board
             .tasks
             .into_iter()
-            .map(|t| (t.id, t.status))
+            .map(|t| (t.id.into(), t.status.into()))
             .collect(),
     )
 }

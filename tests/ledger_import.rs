@@ -60,7 +60,7 @@ fn task<'a>(i: &'a Imported, title: &str) -> &'a Task {
         .unwrap_or_else(|| panic!("no task {title}: {:#?}", i.board.tasks))
 }
 
-fn names(i: &Imported, ids: &[String]) -> Vec<String> {
+fn names(i: &Imported, ids: &[ducha::model::Short]) -> Vec<String> {
     ids.iter()
         .map(|u| i.board.unit_name(u).to_string())
         .collect()

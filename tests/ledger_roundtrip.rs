@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use ducha::ledger::columns::recognise;
 use ducha::ledger::{export_csv, export_xlsx, import_bytes, ImportOptions, Imported};
-use ducha::model::{Board, Extra, Lang, Phase, Progress, Raw, Stamp, Status, Task, Unit};
+use ducha::model::{Board, Extra, Lang, Phase, Progress, Raw, Short, Stamp, Status, Task, Unit};
 use ducha::report::Scope;
 use proptest::prelude::*;
 
@@ -56,8 +56,8 @@ struct Shown {
 }
 
 fn shown(b: &Board, t: &Task, kind: Kind) -> Shown {
-    let unit = |id: &String| match b.unit_name(id) {
-        "" => id.clone(),
+    let unit = |id: &Short| match b.unit_name(id) {
+        "" => id.to_string(),
         n => n.to_string(),
     };
     let status = b
@@ -73,7 +73,7 @@ fn shown(b: &Board, t: &Task, kind: Kind) -> Shown {
         .collect();
     extra.sort_by(|a, b| a.0.cmp(&b.0));
     Shown {
-        id: t.id.clone(),
+        id: t.id.to_string(),
         title: t.title.clone(),
         phase: b
             .phases
@@ -82,7 +82,7 @@ fn shown(b: &Board, t: &Task, kind: Kind) -> Shown {
             .expect("phase")
             .name
             .clone(),
-        category: t.category.clone(),
+        category: t.category.as_deref().map(String::from),
         lead: unit(&t.lead),
         partners: t.partners.iter().map(unit).collect(),
         deadline: t.deadline,
@@ -290,14 +290,14 @@ fn task(shape: &Shape, i: usize) -> impl Strategy<Value = Task> {
                     extra.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
                 extra.extend(note.map(|n| ("deadline_note".to_string(), Raw::Str(n.to_string()))));
                 Task {
-                    id: format!("T{i:02}"),
+                    id: format!("T{i:02}").into(),
                     title,
-                    phase: format!("p{phase}"),
-                    lead: format!("u{lead}"),
-                    partners: ps,
+                    phase: format!("p{phase}").into(),
+                    lead: format!("u{lead}").into(),
+                    partners: ps.into_iter().map(Short::from).collect(),
                     deadline,
-                    status: s[status].id.clone(),
-                    category,
+                    status: s[status].id.as_str().into(),
+                    category: category.map(Short::from),
                     extended_to,
                     extension_reason: reason,
                     progress: vec![Progress {

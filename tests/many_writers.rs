@@ -48,7 +48,7 @@ fn writer(board: &Path, me: u64, writers: u64, rounds: u64, log: &Path) {
             .progress
             .push(Progress {
                 at: Stamp::parse("2024-06-14 09:00").unwrap(),
-                by: format!("writer{me}"),
+                by: format!("writer{me}").into(),
                 note: note.clone(),
                 extra: Default::default(),
             });

@@ -54,16 +54,19 @@ fn op() -> impl Strategy<Value = Op> {
 /// A task as `ducha` creates one, in the board's first phase and status.
 fn new_task(board: &Board, id: String, title: String) -> Task {
     Task {
-        id,
+        id: id.into(),
         title,
-        phase: board.phases.first().map_or("p1".into(), |p| p.id.clone()),
+        phase: board
+            .phases
+            .first()
+            .map_or("p1".into(), |p| p.id.as_str().into()),
         lead: board
             .units
             .first()
-            .map_or("办公室".into(), |u| u.id.clone()),
+            .map_or("办公室".into(), |u| u.id.as_str().into()),
         partners: Vec::new(),
         deadline: None,
-        status: board.first_status().to_string(),
+        status: board.first_status().into(),
         category: None,
         extended_to: None,
         extension_reason: None,
@@ -112,13 +115,16 @@ fn apply(base: &Board, side: &str, mut owned: Vec<String>, ops: &[Op]) -> (Board
         let task = &mut b.tasks[at];
         match op {
             Op::Status(_, s) => {
-                task.status = base.statuses[s.index(base.statuses.len())].id.clone()
+                task.status = base.statuses[s.index(base.statuses.len())]
+                    .id
+                    .clone()
+                    .into()
             }
             Op::Title(_, title) => task.title.clone_from(title),
             // Unique per side and step, as entries written by the board are (who and when).
             Op::Note(_, note) => task.progress.push(Progress {
                 at: Stamp::parse(&format!("2030-01-01 10:{:02}", n % 60)).expect("stamp"),
-                by: side.to_string(),
+                by: side.into(),
                 note: format!("{side}{n} {note}"),
                 extra: Extra::new(),
             }),
@@ -140,7 +146,7 @@ fn scenario() -> impl Strategy<Value = (Board, Board, Board, Vec<String>, Vec<St
         (prop::collection::vec(any::<bool>(), n), ops(), ops()).prop_map(move |(mask, a, b)| {
             let (mut own_a, mut own_b) = (Vec::new(), Vec::new());
             for (t, to_a) in base.tasks.iter().zip(mask) {
-                if to_a { &mut own_a } else { &mut own_b }.push(t.id.clone());
+                if to_a { &mut own_a } else { &mut own_b }.push(t.id.to_string());
             }
             let (side_a, own_a) = apply(&base, "A", own_a, &a);
             let (side_b, own_b) = apply(&base, "B", own_b, &b);
@@ -158,7 +164,7 @@ fn by_id(tasks: &[Task]) -> BTreeMap<String, (Task, Vec<String>)> {
             log.sort();
             let mut rest = t.clone();
             rest.progress.clear();
-            (t.id.clone(), (rest, log))
+            (t.id.to_string(), (rest, log))
         })
         .collect()
 }
@@ -192,8 +198,8 @@ proptest! {
         // Both sides' work is there: each task as its owner left it, nothing else.
         let mine: BTreeSet<&String> = own_a.iter().collect();
         let theirs: BTreeSet<&String> = own_b.iter().collect();
-        let mut expected: Vec<Task> = a.tasks.iter().filter(|t| mine.contains(&t.id)).cloned().collect();
-        expected.extend(b.tasks.iter().filter(|t| theirs.contains(&t.id)).cloned());
+        let mut expected: Vec<Task> = a.tasks.iter().filter(|t| mine.contains(&t.id.to_string())).cloned().collect();
+        expected.extend(b.tasks.iter().filter(|t| theirs.contains(&t.id.to_string())).cloned());
         prop_assert_eq!(by_id(&ab.board.tasks), by_id(&expected));
     }
 

@@ -36,7 +36,7 @@ fn chases(path: &Path) -> Vec<(String, usize)> {
     board
         .tasks
         .iter()
-        .map(|t| (t.id.clone(), t.chase_count()))
+        .map(|t| (t.id.to_string(), t.chase_count()))
         .filter(|(_, n)| *n > 0)
         .collect()
 }

@@ -84,7 +84,7 @@ fn a_status_change_touches_only_that_tasks_lines_on_every_sample() {
         let i = mine.tasks.len() / 2;
         let t = &mut mine.tasks[i];
         let old_status = t.status.clone();
-        t.status = other_status(&base, &base.tasks[i]);
+        t.status = other_status(&base, &base.tasks[i]).into();
         t.progress.push(entry("状态变更"));
         let (before, after) = save_change(&path, &base, &mine);
         let (gone, added) = changed_lines(&before, &after);
@@ -136,7 +136,7 @@ fn new_and_removed_tasks_leave_the_other_tasks_as_they_were() {
         let mut mine = base.clone();
         let removed = mine.tasks.remove(1);
         let mut added = base.tasks[0].clone();
-        added.id = mine.fresh_task_id();
+        added.id = mine.fresh_task_id().into();
         added.title = "新增任务".into();
         mine.tasks.push(added);
         let (before, after) = save_change(&path, &base, &mine);

@@ -54,7 +54,7 @@ fn a_phase_with_more_cards_than_fit_is_paged_not_cut() {
         let s = shot(&mut app, 80, 24);
         for t in &app.board.tasks {
             if t.phase == "p3" && s.contains(&format!(" {} ", t.id)) {
-                seen.insert(t.id.clone());
+                seen.insert(t.id.to_string());
             }
         }
         press(&mut app, &["Right"]);
@@ -64,7 +64,7 @@ fn a_phase_with_more_cards_than_fit_is_paged_not_cut() {
         .tasks
         .iter()
         .filter(|t| t.phase == "p3")
-        .map(|t| t.id.clone())
+        .map(|t| t.id.to_string())
         .collect();
     assert_eq!(seen, all, "every card of the phase appears on some page");
     assert_eq!(

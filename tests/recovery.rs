@@ -18,7 +18,7 @@ fn open_as(path: &Path, user: &str) -> ducha::app::App {
 
 fn status_of(path: &Path, id: &str) -> String {
     let b = ducha::store::load(path).unwrap().parsed.board;
-    b.tasks[b.task_index(id).unwrap()].status.clone()
+    b.tasks[b.task_index(id).unwrap()].status.to_string()
 }
 
 #[test]

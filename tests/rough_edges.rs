@@ -98,7 +98,7 @@ fn a_partner_named_exactly_is_chosen_on_a_board_with_units() {
     let t = app.board.tasks.last().unwrap();
     assert_eq!(
         (t.lead.as_str(), t.partners.clone()),
-        ("gen", vec!["sup".to_string()])
+        ("gen", vec![ducha::model::Short::from("sup")])
     );
 }
 

@@ -90,7 +90,7 @@ fn chinese_is_written_as_is_and_task_order_is_kept() {
         .board
         .tasks
         .iter()
-        .map(|t| t.id.clone())
+        .map(|t| t.id.to_string())
         .collect();
     assert_eq!(ids, again);
     // The file lists S01 first and the phases are not sorted by id anywhere.

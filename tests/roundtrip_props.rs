@@ -255,7 +255,7 @@ fn progress() -> impl Strategy<Value = Progress> {
     (stamp(), text(), text(), extra(&["at", "by", "note"])).prop_map(|(at, by, note, extra)| {
         Progress {
             at,
-            by,
+            by: by.into(),
             note,
             extra,
         }
@@ -298,14 +298,14 @@ fn task() -> impl Strategy<Value = Task> {
                 progress,
                 extra,
             )| Task {
-                id,
+                id: id.into(),
                 title,
-                phase,
-                lead,
-                partners,
+                phase: phase.into(),
+                lead: lead.into(),
+                partners: partners.into_iter().map(Into::into).collect(),
                 deadline,
-                status,
-                category,
+                status: status.into(),
+                category: category.map(Into::into),
                 extended_to,
                 extension_reason,
                 progress,

@@ -19,7 +19,7 @@ fn last_entry<'a>(app: &'a App, id: &str) -> &'a Progress {
 fn selected_id(app: &App) -> String {
     app.board.tasks[app.selected().expect("a selected card")]
         .id
-        .clone()
+        .to_string()
 }
 
 /// Saves, agreeing to drop the sample's comments if asked.
@@ -385,7 +385,7 @@ fn phase_and_co_units_are_logged_by_name() {
     press(&mut app, &["Enter", "C-s"]);
     let t = task(&app, &id);
     assert_eq!(t.phase, "p3");
-    assert!(t.partners.contains(&"disc".to_string()));
+    assert!(t.partners.iter().any(|p| p == "disc"));
     let note = &t.progress.last().unwrap().note;
     assert!(
         note.starts_with("phase: Implementation → Review and assessment; co-units: "),

@@ -145,7 +145,7 @@ impl App {
     pub(super) fn entry_at(&self, at: Stamp, note: String) -> Progress {
         Progress {
             at,
-            by: self.opts.user.clone(),
+            by: self.opts.user.as_str().into(),
             note,
             extra: Extra::new(),
         }
@@ -256,9 +256,9 @@ impl App {
             return Vec::new();
         };
         let mut after = task.clone();
-        after.status = target.id.clone();
+        after.status = target.id.as_str().into();
         self.message = Some(Message::Moved {
-            id: after.id.clone(),
+            id: after.id.to_string(),
             to: target.name.clone(),
         });
         self.replace_traced(i, after).unwrap_or_default()

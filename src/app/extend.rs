@@ -164,7 +164,7 @@ impl ExtendPrompt {
                 match extension(&app.board, self.task, &date, &reason, app.lang()) {
                     Ok(after) => {
                         let said = Message::Extended {
-                            id: after.id.clone(),
+                            id: after.id.to_string(),
                             to: after.extended_to.unwrap_or_default(),
                         };
                         return Reply::Then(Request::Change {

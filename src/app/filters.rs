@@ -49,10 +49,10 @@ impl Matcher<'_> {
     /// progress notes and the keys this program does not know (what offices add of their own).
     pub fn keeps(&self, t: &Task) -> bool {
         let (app, f) = (self.app, &self.app.filters);
-        if f.lead.as_ref().is_some_and(|l| &t.lead != l)
+        if f.lead.as_ref().is_some_and(|l| t.lead != l)
             || f.category
                 .as_ref()
-                .is_some_and(|c| t.category.as_ref() != Some(c))
+                .is_some_and(|c| t.category.as_deref() != Some(c.as_str()))
             || f.light
                 .is_some_and(|l| app.board.light(t, app.opts.today) != l)
         {

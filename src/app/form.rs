@@ -5,7 +5,7 @@ use super::popup::Reply;
 use super::requests::Request;
 use super::{Action, App, Choice, Key, LineEdit};
 use crate::keymap::Mode;
-use crate::model::{Board, Lang, Task};
+use crate::model::{Board, Lang, Short, Task};
 
 /// One field of the form.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,8 +85,8 @@ fn unit_options(board: &Board) -> Vec<(String, String)> {
     let mut seen: Vec<String> = Vec::new();
     for t in &board.tasks {
         for u in std::iter::once(&t.lead).chain(&t.partners) {
-            if !seen.contains(u) {
-                seen.push(u.clone());
+            if !seen.iter().any(|s| s == u) {
+                seen.push(u.to_string());
             }
         }
     }
@@ -110,11 +110,14 @@ impl Form {
                     .map(|p| p.id.clone())
                     .unwrap_or_default()
             },
-            |t| t.phase.clone(),
+            |t| t.phase.to_string(),
         );
         let units = unit_options(board);
         let free = board.units.is_empty();
-        let lead: Vec<String> = t.as_ref().map(|t| vec![t.lead.clone()]).unwrap_or_default();
+        let lead: Vec<String> = t
+            .as_ref()
+            .map(|t| vec![t.lead.to_string()])
+            .unwrap_or_default();
         let mut fields = vec![
             FormField::Text(LineEdit::new(t.as_ref().map_or("", |t| &t.title))),
             FormField::Pick(Choice::new(phases, vec![phase_id], false)),
@@ -126,7 +129,9 @@ impl Form {
                 free,
                 ..Choice::new(
                     units,
-                    t.as_ref().map(|t| t.partners.clone()).unwrap_or_default(),
+                    t.as_ref()
+                        .map(|t| t.partners.iter().map(Short::to_string).collect())
+                        .unwrap_or_default(),
                     true,
                 )
             }),

@@ -3,7 +3,7 @@
 
 use super::extend::{date_problem, extended, reason_missing};
 use super::form::{Form, FormField, CATEGORY, DEADLINE, LEAD, PARTNERS, PHASE, REASON, TITLE};
-use crate::model::{Board, Lang, Task};
+use crate::model::{Board, Lang, Short, Task};
 use crate::store::parse_date;
 use chrono::NaiveDate;
 
@@ -63,13 +63,13 @@ impl Form {
         let mut t = match self.task {
             Some(i) => self.moved(board, &board.tasks[i], deadline, lang)?,
             None => Task {
-                id: board.fresh_task_id(),
+                id: board.fresh_task_id().into(),
                 title: String::new(),
-                phase: String::new(),
-                lead: String::new(),
+                phase: Short::default(),
+                lead: Short::default(),
                 partners: Vec::new(),
                 deadline,
-                status: self.status.clone(),
+                status: self.status.as_str().into(),
                 category: None,
                 extended_to: None,
                 extension_reason: None,
@@ -78,15 +78,16 @@ impl Form {
             },
         };
         t.title = title;
-        t.phase = self.text(PHASE);
+        t.phase = self.text(PHASE).into();
         t.partners = self
             .picks(PARTNERS)
             .into_iter()
             .filter(|p| *p != lead)
+            .map(Short::from)
             .collect();
-        t.lead = lead;
+        t.lead = lead.into();
         let category = self.text(CATEGORY);
-        t.category = (!category.is_empty()).then_some(category);
+        t.category = (!category.is_empty()).then_some(category.into());
         Ok(t)
     }
 

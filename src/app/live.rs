@@ -28,7 +28,7 @@ fn summary(base: &Board, theirs: &Board) -> (usize, Option<String>) {
         .iter()
         .filter(|b| !theirs.tasks.iter().any(|t| t.id == b.id))
         .count();
-    (changed, newest.map(|p| p.by.clone()))
+    (changed, newest.map(|p| p.by.to_string()))
 }
 
 impl App {

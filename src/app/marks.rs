@@ -6,7 +6,7 @@
 
 use super::edit::Edit;
 use super::{trail, App, Effect, Message, View};
-use crate::model::{Board, Task};
+use crate::model::{Board, Short, Task};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
@@ -85,7 +85,7 @@ impl App {
         }
         // Hashing the few marks and looking each task up once is far cheaper than the ordered
         // set's string comparisons for every task of a large board.
-        let marks: foldhash::HashSet<&str> = self.marks.iter().map(String::as_str).collect();
+        let marks: foldhash::HashSet<&str> = self.marks.iter().map(Short::as_str).collect();
         let b = &self.board;
         let mut found = Vec::with_capacity(marks.len());
         for (i, t) in b.tasks.iter().enumerate() {
@@ -155,7 +155,7 @@ impl App {
     /// Marks every task shown; when all of them already are, unmarks them.
     pub(super) fn mark_all(&mut self) {
         let shown = self.visible();
-        let ids: Vec<String> = shown
+        let ids: Vec<Short> = shown
             .iter()
             .map(|&i| self.board.tasks[i].id.clone())
             .collect();
@@ -225,7 +225,7 @@ impl App {
             match to.and_then(|to| self.board.statuses.get(to)) {
                 Some(target) => {
                     let mut after = t.clone();
-                    after.status = target.id.clone();
+                    after.status = target.id.as_str().into();
                     changes.push((i, after));
                 }
                 None => skipped.push(Skip::AtEnd(forward)),

@@ -55,7 +55,7 @@ pub use units::{sort_units, UnitSort, UnitsState};
 pub use update::update;
 
 use crate::keymap::{Keymap, Mode};
-use crate::model::{same_id, Board, Lang};
+use crate::model::{same_id, Board, Lang, Short};
 use crate::store::DiskStamp;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::path::PathBuf;
@@ -200,7 +200,7 @@ pub struct App {
     /// The task list.
     pub list: ListState,
     /// Ids of the tasks marked for a batch change.
-    pub marks: std::collections::BTreeSet<String>,
+    pub marks: std::collections::BTreeSet<Short>,
     /// Cards drawn one line each.
     pub compact: bool,
     /// Lines the overview is scrolled.

@@ -85,12 +85,12 @@ impl App {
         match request {
             Request::Command(action) => self.view_command(action),
             Request::Delete(i) => {
-                self.message = Some(Message::Deleted(self.board.tasks[i].id.clone()));
+                self.message = Some(Message::Deleted(self.board.tasks[i].id.to_string()));
                 self.remove_logged(i)
             }
             Request::Note { task, note } => {
                 let after = self.board.tasks[task].clone();
-                self.message = Some(Message::NoteAdded(after.id.clone()));
+                self.message = Some(Message::NoteAdded(after.id.to_string()));
                 self.replace_logged(task, after, note)
             }
             Request::NoteAll { tasks, note } => self.note_all(&tasks, &note),
@@ -163,16 +163,16 @@ impl App {
     fn submit(&mut self, index: Option<usize>, task: Task) -> Vec<Effect> {
         let id = task.id.clone();
         let Some(i) = index else {
-            self.message = Some(Message::Created(id));
+            self.message = Some(Message::Created(id.to_string()));
             return self.insert_logged(task);
         };
         match self.replace_traced(i, task) {
             Some(effects) => {
-                self.message = Some(Message::Updated(id));
+                self.message = Some(Message::Updated(id.to_string()));
                 effects
             }
             None => {
-                self.message = Some(Message::Unchanged(id));
+                self.message = Some(Message::Unchanged(id.to_string()));
                 Vec::new()
             }
         }

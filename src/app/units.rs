@@ -88,7 +88,7 @@ impl App {
                     .tasks
                     .iter()
                     .enumerate()
-                    .filter(|(_, t)| &t.lead == id && matcher.keeps(t))
+                    .filter(|(_, t)| t.lead == id && matcher.keeps(t))
                     .map(|(i, _)| i)
                     .collect();
                 v.sort_by_key(|&i| {

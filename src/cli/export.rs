@@ -96,7 +96,7 @@ fn scope_problem(board: &Board, scope: &Scope) -> Option<String> {
         ));
     }
     let known = |u: &String| {
-        board.units.iter().any(|x| &x.id == u) || board.tasks.iter().any(|t| &t.lead == u)
+        board.units.iter().any(|x| &x.id == u) || board.tasks.iter().any(|t| t.lead == u)
     };
     scope
         .unit

@@ -1,6 +1,6 @@
 //! `ducha gen --tasks N`: a realistic generated board for tests and benchmarks.
 
-use crate::model::{Board, Extra, Lang, Phase, Progress, Stamp, Task, Unit};
+use crate::model::{Board, Extra, Lang, Phase, Progress, Short, Stamp, Task, Unit};
 use crate::store;
 use chrono::{Days, NaiveDate};
 use std::io::Write;
@@ -178,8 +178,8 @@ fn tasks<'a>(
         };
         let lead = rng.below(units.len());
         let partners = (0..rng.below(3))
-            .map(|_| units[rng.below(units.len())].id.clone())
-            .filter(|u| u != &units[lead].id)
+            .map(|_| Short::from(units[rng.below(units.len())].id.as_str()))
+            .filter(|u| u != units[lead].id)
             .collect();
         let progress = (0..rng.below(4))
             .map(|k| {
@@ -190,7 +190,7 @@ fn tasks<'a>(
                             text: day.to_string(),
                             time: Default::default(),
                         }),
-                    by: rng.pick(PEOPLE).to_string(),
+                    by: rng.pick(PEOPLE).into(),
                     note: rng.pick(NOTES).to_string(),
                     extra: Extra::new(),
                 }
@@ -198,19 +198,19 @@ fn tasks<'a>(
             .collect();
         let extended = rng.below(20) == 0;
         Task {
-            id: format!("G{:0width$}", i + 1),
+            id: format!("G{:0width$}", i + 1).into(),
             title: format!(
                 "{}{}{}",
                 rng.pick(VERBS),
                 rng.pick(OBJECTS),
                 rng.pick(SUFFIXES)
             ),
-            phase: p.id.clone(),
-            lead: units[lead].id.clone(),
+            phase: p.id.as_str().into(),
+            lead: units[lead].id.as_str().into(),
             partners,
             deadline: Some(deadline),
-            status: status.to_string(),
-            category: Some(rng.pick(CATEGORIES).to_string()),
+            status: status.into(),
+            category: Some(rng.pick(CATEGORIES).into()),
             extended_to: extended.then(|| deadline + Days::new(14)),
             extension_reason: extended.then(|| "因客观原因申请顺延".to_string()),
             progress,

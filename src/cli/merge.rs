@@ -173,7 +173,7 @@ fn record(clash: &Clash, merged: &Board, lang: Lang) -> (String, Raw) {
     let s = |k: &str, v: Raw| (Raw::Str(k.to_string()), v);
     match clash {
         Clash::Task { id, field, theirs } => {
-            let ours = merged.tasks.iter().find(|t| &t.id == id);
+            let ours = merged.tasks.iter().find(|t| t.id == id);
             let key = field_key(field);
             let fields = vec![
                 s("task", Raw::Str(id.clone())),
@@ -199,7 +199,7 @@ fn record(clash: &Clash, merged: &Board, lang: Lang) -> (String, Raw) {
 /// whoever resolves the clash can copy the value they want.
 fn field_value(field: &TaskField, task: Option<&Task>, lang: Lang) -> Raw {
     let text = |s: &str| Raw::Str(s.to_string());
-    let opt = |s: &Option<String>| s.as_deref().map_or(Raw::Null, text);
+    let opt = |s: Option<&str>| s.map_or(Raw::Null, text);
     let date = |d: Option<chrono::NaiveDate>| d.map_or(Raw::Null, |d| Raw::Str(d.to_string()));
     if let TaskField::Existence = field {
         // Only the existence clash is about a task missing on one side.
@@ -219,9 +219,9 @@ fn field_value(field: &TaskField, task: Option<&Task>, lang: Lang) -> Raw {
         TaskField::Partners => Raw::Str(t.partners.join(", ")),
         TaskField::Deadline => date(t.deadline),
         TaskField::Status => text(&t.status),
-        TaskField::Category => opt(&t.category),
+        TaskField::Category => opt(t.category.as_deref()),
         TaskField::ExtendedTo => date(t.extended_to),
-        TaskField::ExtensionReason => opt(&t.extension_reason),
+        TaskField::ExtensionReason => opt(t.extension_reason.as_deref()),
         TaskField::Extra(k) => match t.extra.0.iter().find(|(key, _)| key == k) {
             None => Raw::Null,
             Some((_, Raw::Str(s))) => text(s),

@@ -25,8 +25,8 @@ pub fn unit(board: &Board, typed: &str) -> Result<String, String> {
         let mut v: Vec<String> = Vec::new();
         for t in &board.tasks {
             for u in std::iter::once(&t.lead).chain(&t.partners) {
-                if !v.contains(u) {
-                    v.push(u.clone());
+                if !v.iter().any(|s| s == u) {
+                    v.push(u.to_string());
                 }
             }
         }

@@ -5,7 +5,7 @@ use super::import::{Context, RowTask};
 use super::problem::{Issue, Pos, Problem};
 use super::status::{self, Known};
 use crate::model::validate::{validate, Severity};
-use crate::model::{Board, Extra, Lang, Phase, Progress, Raw, Stamp, Task, Unit};
+use crate::model::{Board, Extra, Lang, Phase, Progress, Raw, Short, Stamp, Task, Unit};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
@@ -71,22 +71,22 @@ fn task(row: RowTask, id: String, phase: String, status: String, ctx: &Context) 
         .as_ref()
         .map(|(n, _)| n.clone())
         .unwrap_or_default();
-    let mut partners: Vec<String> = Vec::new();
+    let mut partners: Vec<Short> = Vec::new();
     for p in &row.partners {
-        if *p != lead && !partners.contains(p) {
-            partners.push(p.clone());
+        if *p != lead && !partners.iter().any(|q| q == p) {
+            partners.push(p.as_str().into());
         }
     }
     let progress = progress(&row, ctx);
     Task {
-        id,
+        id: id.into(),
         title: row.title,
-        phase,
-        lead,
+        phase: phase.into(),
+        lead: lead.into(),
         partners,
         deadline: row.deadline,
-        status,
-        category: row.category,
+        status: status.into(),
+        category: row.category.map(Short::from),
         extended_to: row.extended_to,
         extension_reason: row.extension_reason,
         progress,
@@ -105,8 +105,8 @@ fn units(tasks: &[Task]) -> Vec<Unit> {
     {
         if seen.insert(name) {
             units.push(Unit {
-                id: name.clone(),
-                name: name.clone(),
+                id: name.to_string(),
+                name: name.to_string(),
                 extra: Extra::new(),
             });
         }
@@ -254,7 +254,7 @@ fn progress(row: &RowTask, ctx: &Context) -> Vec<Progress> {
     });
     vec![Progress {
         at,
-        by: p.by.clone().unwrap_or_default(),
+        by: p.by.clone().unwrap_or_default().into(),
         note: p.note.clone(),
         extra: Extra::new(),
     }]

@@ -80,7 +80,7 @@ impl Board {
         let ids = units.iter().map(|u| Raw::Str(u.clone())).collect();
         Progress {
             at,
-            by: by.to_string(),
+            by: by.into(),
             note,
             extra: Extra(vec![(KEY.to_string(), Raw::Seq(ids))]),
         }

@@ -192,8 +192,8 @@ impl Summary {
             }
             let u = *unit_pos.entry(task.lead.as_str()).or_insert_with(|| {
                 units.push(UnitTally {
-                    id: task.lead.clone(),
-                    name: task.lead.clone(),
+                    id: task.lead.to_string(),
+                    name: task.lead.to_string(),
                     tally: Tally::default(),
                 });
                 units.len() - 1

@@ -123,7 +123,7 @@ impl TaskField {
                 .phases
                 .iter()
                 .find(|p| p.id == t.phase)
-                .map_or_else(|| t.phase.clone(), |p| p.name.clone()),
+                .map_or_else(|| t.phase.to_string(), |p| p.name.clone()),
             TaskField::Lead => board.unit_name(&t.lead).to_string(),
             TaskField::Partners => t
                 .partners
@@ -136,8 +136,8 @@ impl TaskField {
                 .statuses
                 .iter()
                 .find(|s| s.id == t.status)
-                .map_or_else(|| t.status.clone(), |s| s.name.clone()),
-            TaskField::Category => t.category.clone().unwrap_or_else(|| "—".into()),
+                .map_or_else(|| t.status.to_string(), |s| s.name.clone()),
+            TaskField::Category => t.category.as_deref().unwrap_or("—").to_string(),
             TaskField::ExtendedTo => date(t.extended_to),
             TaskField::ExtensionReason => t.extension_reason.clone().unwrap_or_else(|| "—".into()),
             TaskField::Extra(k) => extra_of(t, k).map_or_else(|| "—".into(), |v| format!("{v:?}")),
@@ -233,7 +233,7 @@ impl Clash {
         match self {
             Clash::Board { part, theirs } => part.copy(theirs, merged),
             Clash::Task { id, field, theirs } => {
-                let at = merged.tasks.iter().position(|t| &t.id == id);
+                let at = merged.tasks.iter().position(|t| t.id == id);
                 match (theirs, at) {
                     (Some(t), Some(i)) => field.copy(t, &mut merged.tasks[i]),
                     (Some(t), None) => merged.tasks.push((**t).clone()),
@@ -289,7 +289,7 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
             None => {
                 // I removed it, they changed it: my removal stands until answered.
                 clashes.push(Clash::Task {
-                    id: t.id.clone(),
+                    id: t.id.to_string(),
                     field: TaskField::Existence,
                     theirs: Some(Box::new(t.clone())),
                 });
@@ -305,7 +305,7 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
         if let Some(b) = base_ix.get(m.id.as_str()) {
             if !theirs_ids.contains(m.id.as_str()) && *b != m {
                 clashes.push(Clash::Task {
-                    id: m.id.clone(),
+                    id: m.id.to_string(),
                     field: TaskField::Existence,
                     theirs: None,
                 });
@@ -324,8 +324,8 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
             Some(t) if t == m => {}
             Some(_) => {
                 let mut t = m.clone();
-                t.id = out.fresh_task_id();
-                renamed.push((m.id.clone(), t.id.clone()));
+                t.id = out.fresh_task_id().into();
+                renamed.push((m.id.to_string(), t.id.to_string()));
                 out.tasks.push(t);
             }
             None => out.tasks.push(m.clone()),
@@ -355,7 +355,7 @@ fn merge_task(base: &Task, mine: &Task, theirs: &Task, out: &mut Task, clashes: 
         }
         if !f.same(base, theirs) && !f.same(mine, theirs) {
             clashes.push(Clash::Task {
-                id: theirs.id.clone(),
+                id: theirs.id.to_string(),
                 field: f.clone(),
                 theirs: Some(Box::new(theirs.clone())),
             });

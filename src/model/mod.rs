@@ -110,7 +110,7 @@ pub struct Progress {
     /// When it was reported, as written in the file.
     pub at: Stamp,
     /// Who reported it.
-    pub by: String,
+    pub by: Short,
     /// What was reported.
     pub note: String,
     /// Keys this program does not know, kept for saving.
@@ -208,25 +208,30 @@ impl Stamp {
     }
 }
 
+/// A short text held in place when it fits in 24 bytes (ids, a unit's or a person's name): a
+/// city's board holds a million of them, and a heap allocation each would be a third of its
+/// memory.
+pub type Short = compact_str::CompactString;
+
 /// A key task (重点任务).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     /// Unique identifier.
-    pub id: String,
+    pub id: Short,
     /// What is to be done.
     pub title: String,
     /// The phase it belongs to.
-    pub phase: String,
+    pub phase: Short,
     /// The lead unit (牵头单位).
-    pub lead: String,
+    pub lead: Short,
     /// Co-responsible units (责任单位).
-    pub partners: Vec<String>,
+    pub partners: Vec<Short>,
     /// The original deadline (完成时限); `None` for standing tasks.
     pub deadline: Option<NaiveDate>,
     /// The status id.
-    pub status: String,
+    pub status: Short,
     /// An optional grouping such as the "8 areas".
-    pub category: Option<String>,
+    pub category: Option<Short>,
     /// An extended deadline (延期), which then takes effect.
     pub extended_to: Option<NaiveDate>,
     /// Why the deadline was extended.

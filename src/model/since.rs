@@ -134,7 +134,7 @@ fn silent(board: &Board, kept: &[usize], from: NaiveDate) -> Vec<Silent> {
             }
             None => leads.push((
                 Silent {
-                    unit: t.lead.clone(),
+                    unit: t.lead.to_string(),
                     open: vec![i],
                 },
                 heard,

@@ -79,8 +79,8 @@ fn all_units(board: &Board) -> Vec<String> {
     let mut v: Vec<String> = board.units.iter().map(|u| u.id.clone()).collect();
     for t in &board.tasks {
         for u in std::iter::once(&t.lead).chain(&t.partners) {
-            if !v.contains(u) {
-                v.push(u.clone());
+            if !v.iter().any(|s| s == u) {
+                v.push(u.to_string());
             }
         }
     }

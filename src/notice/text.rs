@@ -78,7 +78,7 @@ pub fn parts(b: &Board, n: &Notice) -> Parts {
             let t = &b.tasks[it.task];
             vec![
                 (k + 1).to_string(),
-                t.id.clone(),
+                t.id.to_string(),
                 t.title.clone(),
                 b.unit_name(&t.lead).to_string(),
                 it.role.name(lang).to_string(),

@@ -36,11 +36,11 @@ pub struct Scope {
 impl Scope {
     /// Whether the task is in scope.
     pub fn keeps(&self, t: &Task) -> bool {
-        self.phase.as_ref().is_none_or(|p| &t.phase == p)
+        self.phase.as_ref().is_none_or(|p| t.phase == p)
             && self
                 .unit
                 .as_ref()
-                .is_none_or(|u| &t.lead == u || t.partners.contains(u))
+                .is_none_or(|u| t.lead == *u || t.partners.iter().any(|p| p == u))
     }
 }
 
@@ -118,9 +118,9 @@ impl<'a> Report<'a> {
                 .map(|i| {
                     let t = &board.tasks[i];
                     TaskRow {
-                        id: t.id.clone(),
+                        id: t.id.to_string(),
                         title: t.title.clone(),
-                        lead: t.lead.clone(),
+                        lead: t.lead.to_string(),
                         lead_name: board.unit_name(&t.lead).to_string(),
                         deadline: t.effective_deadline().unwrap_or(today),
                         days: sign * days_left(t, today).unwrap_or(0),

@@ -36,7 +36,7 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 fn task_cells(b: &Board, i: usize) -> Vec<String> {
     let t = &b.tasks[i];
     vec![
-        t.id.clone(),
+        t.id.to_string(),
         t.title.clone(),
         b.unit_name(&t.lead).to_string(),
     ]

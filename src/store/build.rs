@@ -5,7 +5,7 @@ use super::file::{
 };
 use crate::model::text::sanitize;
 use crate::model::validate::Diagnostic;
-use crate::model::{Board, Lang, Phase, Progress, Stamp, Status, Task, Unit};
+use crate::model::{Board, Lang, Phase, Progress, Short, Stamp, Status, Task, Unit};
 use chrono::NaiveDate;
 
 /// Collects problems while building, in the board's language.
@@ -53,13 +53,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 impl Builder {
-    /// Cleans a text field and warns when it had control characters.
-    fn text(&mut self, path: &dyn Fn() -> String, t: Option<Text>) -> String {
+    /// Cleans a text field and warns when it had control characters; held as the field is (a
+    /// `String`, or a [`Short`] kept in place).
+    fn text<S: From<Short>>(&mut self, path: &dyn Fn() -> String, t: Option<Text>) -> S {
         let Some(Text(s)) = t else {
-            return String::new();
+            return Short::default().into();
         };
         match sanitize(&s) {
-            std::borrow::Cow::Borrowed(_) => s,
+            std::borrow::Cow::Borrowed(_) => s.into(),
             std::borrow::Cow::Owned(clean) => {
                 self.diags.push(Diagnostic::warning(
                     path(),
@@ -68,14 +69,18 @@ impl Builder {
                         "contains control or bidirectional characters; they were replaced or removed",
                     ),
                 ));
-                clean
+                Short::from(clean).into()
             }
         }
     }
 
-    fn opt_text(&mut self, path: &dyn Fn() -> String, t: Option<Text>) -> Option<String> {
-        let s = self.text(path, t);
-        (!s.trim().is_empty()).then_some(s)
+    fn opt_text<S: From<Short>>(
+        &mut self,
+        path: &dyn Fn() -> String,
+        t: Option<Text>,
+    ) -> Option<S> {
+        let s: Short = self.text(path, t);
+        (!s.trim().is_empty()).then(|| s.into())
     }
 
     fn date(&mut self, path: &dyn Fn() -> String, t: Option<Text>) -> Option<NaiveDate> {
@@ -129,7 +134,7 @@ impl Builder {
     fn entry(&mut self, place: &dyn Fn() -> String, f: FileProgress) -> Progress {
         let path = || format!("{}.at", place());
         let at = match f.at {
-            Some(Text(s)) => Stamp::parse_owned(s).unwrap_or_else(|s| {
+            Some(Text(s)) => Stamp::parse_owned(s.into()).unwrap_or_else(|s| {
                 self.diags.push(Diagnostic::error(
                     path(),
                     match self.lang {
@@ -171,7 +176,7 @@ impl Builder {
             .collect();
         let status = self
             .opt_text(&p("status"), f.status)
-            .unwrap_or_else(|| first_status.to_string());
+            .unwrap_or_else(|| Short::from(first_status));
         Task {
             id: self.text(&p("id"), f.id),
             title: self.text(&p("title"), f.title),

@@ -5,7 +5,7 @@
 
 mod raw;
 
-use crate::model::{Board, Extra, Progress, Raw, Task};
+use crate::model::{Board, Extra, Progress, Raw, Short, Task};
 use chrono::NaiveDate;
 pub(super) use raw::float;
 use raw::{extra_block, flow};
@@ -141,7 +141,7 @@ enum Field<'a> {
     Text(&'a str),
     Date(NaiveDate),
     Bool(bool),
-    List(&'a [String]),
+    List(&'a [Short]),
     Skip,
 }
 
@@ -168,7 +168,7 @@ impl Field<'_> {
     }
 }
 
-fn opt_text(s: &Option<String>) -> Field<'_> {
+fn opt_text<S: std::ops::Deref<Target = str>>(s: &Option<S>) -> Field<'_> {
     s.as_deref().map_or(Field::Skip, Field::Text)
 }
 

@@ -1,15 +1,15 @@
 //! File-shaped types: every known key optional, every unknown key kept as written.
 
 use super::reader::{Fatal, Read, Reader};
-use crate::model::Extra;
+use crate::model::{Extra, Short};
 use yaml_rust2::parser::Event;
 use yaml_rust2::scanner::Marker;
 
 /// Text written as any scalar: `id: 001` stays "001", `title: 2017` is "2017".
-pub(super) struct Text(pub String);
+pub(super) struct Text(pub Short);
 
 /// A list of unit ids: a YAML list, or one string separated by commas or 、.
-pub(super) struct TextList(pub Vec<String>);
+pub(super) struct TextList(pub Vec<Short>);
 
 impl TextList {
     /// The ids in one string, split at commas, 、 and semicolons.
@@ -18,7 +18,7 @@ impl TextList {
             v.split([',', '，', '、', ';', '；'])
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(String::from)
+                .map(Short::from)
                 .collect(),
         )
     }

@@ -9,7 +9,7 @@ use super::file::{FileBoard, FileTask, Text, TextList};
 use super::messages::{self, Limit};
 use super::scan::{MAX_DEPTH, MAX_NODES};
 use crate::model::validate::Diagnostic;
-use crate::model::{Lang, Raw};
+use crate::model::{Lang, Raw, Short};
 use yaml_rust2::parser::{Event, Tag};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
@@ -547,14 +547,17 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 }
 
-/// The parser grows a value's text as it reads it: a title of 45 bytes has room for 64. A board
-/// keeps its values, so one with much room to spare is fitted to its size.
-fn snug(mut v: String) -> String {
-    if v.capacity() - v.len() >= 16 {
+/// A value's text as a board keeps it: in place when short (most ids and names), else fitted to
+/// its size (the parser grows a text as it reads it: a title of 45 bytes has room for 64).
+fn snug(mut v: String) -> Short {
+    if v.len() > SHORT_INLINE && v.capacity() - v.len() >= 16 {
         v.shrink_to_fit();
     }
-    v
+    Short::from(v)
 }
+
+/// How many bytes a [`Short`] holds in place.
+const SHORT_INLINE: usize = std::mem::size_of::<Short>();
 
 impl Read for Text {
     const EXPECTED: &'static str = "text";

@@ -47,7 +47,7 @@ pub fn lines(app: &App, ask: &ClashAsk, w: usize) -> Vec<Line<'static>> {
     let mut out = vec![Line::raw(fit(&count, w))];
     let (what, mine, theirs, who) = match clash {
         Clash::Task { id, field, theirs } => {
-            let me = app.board.tasks.iter().find(|t| &t.id == id);
+            let me = app.board.tasks.iter().find(|t| t.id == id);
             let title = me
                 .or(theirs.as_deref())
                 .map(|t| format!("{} {}", t.id, t.title))

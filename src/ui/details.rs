@@ -52,7 +52,7 @@ fn fields(b: &Board, t: &Task, lang: Lang) -> Vec<(String, String)> {
         .phases
         .iter()
         .find(|p| p.id == t.phase)
-        .map_or(t.phase.clone(), |p| {
+        .map_or(t.phase.to_string(), |p| {
             format!(
                 "{}{}",
                 p.name,
@@ -63,12 +63,12 @@ fn fields(b: &Board, t: &Task, lang: Lang) -> Vec<(String, String)> {
         .statuses
         .iter()
         .find(|s| s.id == t.status)
-        .map_or(t.status.clone(), |s| s.name.clone());
+        .map_or(t.status.to_string(), |s| s.name.clone());
     let partners: Vec<&str> = t.partners.iter().map(|p| b.unit_name(p)).collect();
     let none = lang.pick("无", "none").to_string();
     let l = |zh: &str, en: &str| lang.pick(zh, en).to_string();
     let mut out = vec![
-        (l("编号", "ID"), t.id.clone()),
+        (l("编号", "ID"), t.id.to_string()),
         (l("标题", "Title"), t.title.clone()),
         (l("阶段", "Phase"), phase),
         (l("状态", "Status"), status),

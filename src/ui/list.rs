@@ -149,7 +149,7 @@ fn row(app: &App, theme: &Theme, i: usize, selected: bool, cw: &[usize; 8]) -> L
         .phase_index(&t.phase)
         .map_or("?".into(), |p| (p + 1).to_string());
     let cells = [
-        (t.id.clone(), base),
+        (t.id.to_string(), base),
         (phase, base),
         (t.title.clone(), base),
         (b.unit_name(&t.lead).to_string(), base),

@@ -16,7 +16,7 @@ const NOTE_LINES: usize = 6;
 pub(super) fn batch_names(c: &Ctx, batch: &[usize]) -> Line<'static> {
     let ids: Vec<String> = batch
         .iter()
-        .filter_map(|&i| c.app.board.tasks.get(i).map(|t| t.id.clone()))
+        .filter_map(|&i| c.app.board.tasks.get(i).map(|t| t.id.to_string()))
         .collect();
     let lang = c.lang();
     let head = match lang {

@@ -25,7 +25,8 @@ fn heading(c: &Changes, lang: Lang, key: Option<&str>) -> String {
 /// Each list's label, light, and its entries as short texts.
 fn lists(b: &Board, c: &Changes) -> Vec<(String, Light, Vec<String>)> {
     let lang = b.lang();
-    let ids = |v: &[usize]| -> Vec<String> { v.iter().map(|&i| b.tasks[i].id.clone()).collect() };
+    let ids =
+        |v: &[usize]| -> Vec<String> { v.iter().map(|&i| b.tasks[i].id.to_string()).collect() };
     let extended = c
         .extended
         .iter()
