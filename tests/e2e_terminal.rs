@@ -992,3 +992,41 @@ fn an_editor_that_fails_or_is_interrupted_leaves_the_note_as_it_was_and_says_so(
     let last = fx.task(&fx.board, "S10").progress.last().cloned().unwrap();
     assert_eq!(last.note, "原来的文字");
 }
+
+#[test]
+fn a_large_board_is_on_screen_at_once_and_quitting_at_once_leaves_its_snapshot_whole() {
+    let fx = Fixture::new("zhucheng-2017.yaml");
+    let board = ducha::cli::gen::board(1_000, 3, ducha::cli::gen::default_center());
+    std::fs::write(&fx.board, ducha::store::to_yaml(&board)).unwrap();
+    let s = Session::start(&fx, "snapshot", &[], (120, 40), "");
+    s.wait_for(&board.title);
+    s.keys("q");
+    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
+    // Written beside the running board, and waited for on leaving: one whole snapshot.
+    let cache = fx.dir.path().join("snapshot").join("cache");
+    let names: Vec<String> = std::fs::read_dir(cache.join("ducha"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].ends_with(".bin"), "{names:?}");
+    // The next open reads it rather than replacing it as damaged: the same file is marked used.
+    let snapshot = cache.join("ducha").join(&names[0]);
+    let past = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::open(&snapshot)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let before = inode(&snapshot);
+    let check = Command::new(env!("CARGO_BIN_EXE_ducha"))
+        .arg("check")
+        .arg(&fx.board)
+        .env("XDG_CACHE_HOME", &cache)
+        .env_remove("DUCHA_NO_CACHE")
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+    assert_eq!(inode(&snapshot), before);
+    assert!(std::fs::metadata(&snapshot).unwrap().modified().unwrap() > past);
+}

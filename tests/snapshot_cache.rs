@@ -102,6 +102,32 @@ fn a_large_board_is_read_again_from_its_snapshot() {
         }
     }
 
+    // A temporary file left by a program killed while writing a snapshot is cleared once it is
+    // old; one being written now is left alone.
+    let folder = cache.path().join("ducha");
+    let (old, new) = (folder.join(".a.1.tmp"), folder.join(".b.2.tmp"));
+    std::fs::write(&old, b"half").unwrap();
+    std::fs::write(&new, b"half").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    std::fs::write(
+        &board,
+        text.replacen(
+            &first,
+            "id: G99997
+",
+            1,
+        ),
+    )
+    .unwrap();
+    load(&board).unwrap();
+    assert!(!old.exists(), "an old temporary file is cleared");
+    assert!(new.exists(), "a fresh one may be another program's write");
+
     // Small boards are parsed every time; and snapshots can be turned off.
     let kept = snapshots(cache.path()).len();
     let small = work.path().join("county.yaml");

@@ -254,8 +254,13 @@ pub struct App {
 
 impl App {
     /// A new app on `board`, opened on the phase containing today and the first card.
-    pub fn new(board: Board, path: Option<PathBuf>, disk: Option<DiskStamp>, opts: Options) -> App {
-        let board = Arc::new(board);
+    pub fn new(
+        board: impl Into<Arc<Board>>,
+        path: Option<PathBuf>,
+        disk: Option<DiskStamp>,
+        opts: Options,
+    ) -> App {
+        let board: Arc<Board> = board.into();
         let phase = board.phase_on(opts.today).unwrap_or(0);
         let since = opts.today - chrono::Days::new(SINCE_DAYS);
         // China Standard Time until the event loop sets the real clock.

@@ -20,6 +20,9 @@ pub const MIN_BYTES: usize = 128 * 1024;
 /// At most this many snapshots are kept; the least recently used go first.
 const MAX_FILES: usize = 24;
 
+/// A temporary file older than this is one a killed program left; a write takes under a second.
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// What a snapshot file says of itself, so one written by another version is never read as this
 /// version's.
 const FORMAT: &str = concat!("ducha snapshot 1, ", env!("CARGO_PKG_VERSION"));
@@ -91,28 +94,52 @@ pub(super) fn get(stamp: &DiskStamp) -> Option<Parsed> {
     })
 }
 
-/// Keeps a snapshot of `parsed`, read from the bytes `stamp` names; failures only cost the next
-/// open a parse.
-pub(super) fn put(stamp: &DiskStamp, parsed: &Parsed) {
-    let _ = try_put(stamp, parsed);
+/// A snapshot still to be written of a board just read from its YAML: the board can be on
+/// screen first, and the snapshot written beside it on the other core.
+#[derive(Debug)]
+pub struct SnapshotDue {
+    stamp: DiskStamp,
+    diagnostics: Vec<Diagnostic>,
+    has_comments: bool,
 }
 
-fn try_put(stamp: &DiskStamp, parsed: &Parsed) -> Option<()> {
+impl SnapshotDue {
+    /// The snapshot due for `parsed`, read from the bytes `stamp` names.
+    pub(super) fn of(stamp: DiskStamp, parsed: &Parsed) -> SnapshotDue {
+        SnapshotDue {
+            stamp,
+            diagnostics: parsed.diagnostics.clone(),
+            has_comments: parsed.has_comments,
+        }
+    }
+
+    /// Writes it, with the board that was read; failures only cost the next open a parse.
+    pub fn write(self, board: &Board) {
+        let _ = try_put(
+            &self.stamp,
+            &Snapshot {
+                format: FORMAT,
+                board,
+                diagnostics: &self.diagnostics,
+                has_comments: self.has_comments,
+            },
+        );
+    }
+}
+
+fn try_put(stamp: &DiskStamp, snapshot: &Snapshot<'_>) -> Option<()> {
     let dir = folder()?;
     let file = file_of(stamp)?;
     std::fs::create_dir_all(&dir).ok()?;
     restrict(&dir, 0o700);
-    let bytes = postcard::to_allocvec(&Snapshot {
-        format: FORMAT,
-        board: &parsed.board,
-        diagnostics: &parsed.diagnostics,
-        has_comments: parsed.has_comments,
-    })
-    .ok()?;
     let temp = dir.join(format!(".{}.{}.tmp", stamp.hex(), std::process::id()));
-    let mut out = std::fs::File::create(&temp).ok()?;
+    let out = std::fs::File::create(&temp).ok()?;
     restrict(&temp, 0o600);
-    let written = out.write_all(&bytes).is_ok() && std::fs::rename(&temp, &file).is_ok();
+    // Written as it is encoded: a city's snapshot is never held whole in memory beside its board.
+    let written = postcard::to_io(snapshot, std::io::BufWriter::new(out))
+        .ok()
+        .is_some_and(|mut w| w.flush().is_ok())
+        && std::fs::rename(&temp, &file).is_ok();
     if !written {
         let _ = std::fs::remove_file(&temp);
         return None;
@@ -145,16 +172,25 @@ fn restrict(path: &std::path::Path, mode: u32) {
 #[cfg(not(unix))]
 fn restrict(_: &std::path::Path, _: u32) {}
 
-/// Removes the least recently used snapshots beyond [`MAX_FILES`].
+/// Removes the least recently used snapshots beyond [`MAX_FILES`], and temporary files a program
+/// that was killed while writing one left behind.
 fn prune(dir: &std::path::Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut kept: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".bin"))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
+    let mut kept: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let Some(modified) = e.metadata().ok().and_then(|m| m.modified().ok()) else {
+            continue;
+        };
+        if name.ends_with(".bin") {
+            kept.push((modified, e.path()));
+        } else if name.ends_with(".tmp") && modified.elapsed().is_ok_and(|age| age > STALE) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
     if kept.len() <= MAX_FILES {
         return;
     }

@@ -21,6 +21,7 @@ mod spans;
 
 pub use aliases::MAX_ALIAS_BYTES;
 pub use build::parse_date;
+pub use cache::SnapshotDue;
 pub use emit::{to_yaml, write_yaml};
 pub use lock::{clean_leftovers, lock, lock_path, BoardLock};
 pub use recovery::{
@@ -341,6 +342,19 @@ pub fn load_with(
     path: &Path,
     progress: Option<&mut dyn FnMut(usize, usize)>,
 ) -> Result<Loaded, LoadError> {
+    let (loaded, due) = load_deferring(path, progress)?;
+    if let Some(due) = due {
+        due.write(&loaded.parsed.board);
+    }
+    Ok(loaded)
+}
+
+/// [`load_with`], leaving the snapshot of a large board just read from its YAML to be written
+/// by the caller, once the board is on screen.
+pub fn load_deferring(
+    path: &Path,
+    progress: Option<&mut dyn FnMut(usize, usize)>,
+) -> Result<(Loaded, Option<SnapshotDue>), LoadError> {
     let mut bytes = read_bytes(path)?;
     let disk = DiskStamp::of(&bytes);
     let keep = bytes.len() >= cache::MIN_BYTES;
@@ -348,12 +362,12 @@ pub fn load_with(
         // The text is not needed while the snapshot is read: a large board's memory is its board.
         drop(bytes);
         if let Some(parsed) = cache::get(&disk) {
-            return Ok(Loaded { parsed, disk });
+            return Ok((Loaded { parsed, disk }, None));
         }
         bytes = read_bytes(path)?;
         if DiskStamp::of(&bytes) != disk {
             // Saved meanwhile: read what is there now.
-            return load_with(path, progress);
+            return load_deferring(path, progress);
         }
     }
     let text = read::text(path, &bytes)?;
@@ -365,10 +379,8 @@ pub fn load_with(
     // The board is built without its text: at 100,000 tasks that is 33 MB less at the peak.
     drop(bytes);
     let parsed = finish(read, || text_again(path, &disk));
-    if keep {
-        cache::put(&disk, &parsed);
-    }
-    Ok(Loaded { parsed, disk })
+    let due = keep.then(|| SnapshotDue::of(disk, &parsed));
+    Ok((Loaded { parsed, disk }, due))
 }
 
 /// The text of a board file read again to place problems found after reading, when it still

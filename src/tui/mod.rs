@@ -6,6 +6,7 @@ mod effects;
 mod loading;
 mod picker;
 pub mod rollup;
+mod snapshot;
 mod watch;
 
 pub use backend::WideAware;
@@ -47,11 +48,22 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
 
 /// Builds the app for a board file, or explains on stderr why it cannot be opened.
 pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, ExitCode> {
+    let (app, snapshot) = open_app_writing(path, args, today)?;
+    snapshot.finish();
+    Ok(app)
+}
+
+/// [`open_app`], with the snapshot of a board just read being written on the other core.
+fn open_app_writing(
+    path: &Path,
+    args: &OpenArgs,
+    today: NaiveDate,
+) -> Result<(App, snapshot::Writer), ExitCode> {
     let name = path.display().to_string();
     let mut meter = loading::Meter::new(name.clone(), args.lang.unwrap_or_default());
-    let loaded = store::load_with(path, Some(&mut |done, total| meter.tick(done, total)));
+    let loaded = store::load_deferring(path, Some(&mut |done, total| meter.tick(done, total)));
     meter.finish();
-    let loaded = loaded.map_err(|e| {
+    let (loaded, due) = loaded.map_err(|e| {
         say::err(&e.message(args.lang.unwrap_or_default()));
         ExitCode::from(if e.is_unreadable() { 2 } else { 1 })
     })?;
@@ -76,12 +88,9 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
             store::clean_leftovers(path);
         }
     }
-    let mut app = App::new(
-        parsed.board,
-        Some(path.to_path_buf()),
-        Some(loaded.disk),
-        opts,
-    );
+    let board = std::sync::Arc::new(parsed.board);
+    let snapshot = snapshot::Writer::start(due, &board);
+    let mut app = App::new(board, Some(path.to_path_buf()), Some(loaded.disk), opts);
     app.has_comments = parsed.has_comments;
     if let Some(d) = args.since {
         app.since = d;
@@ -100,7 +109,7 @@ pub fn open_app(path: &Path, args: &OpenArgs, today: NaiveDate) -> Result<App, E
             _ => {}
         }
     }
-    Ok(app)
+    Ok((app, snapshot))
 }
 
 /// Opens the board (or the picker) full-screen and runs until the user quits.
@@ -140,8 +149,8 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
             Err(code) => return code,
         },
     };
-    let mut app = match open_app(&path, &args, today) {
-        Ok(app) => app,
+    let (mut app, snapshot) = match open_app_writing(&path, &args, today) {
+        Ok(opened) => opened,
         Err(code) => return code,
     };
     app.keys = std::sync::Arc::new(keys);
@@ -160,11 +169,13 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
         Ok(t) => t,
         Err(e) => {
             say::err(&format!("terminal: {e}"));
+            snapshot.finish();
             return ExitCode::from(2);
         }
     };
     let result = event_loop(&mut terminal, &mut app, &theme, given_today);
     term::restore();
+    snapshot.finish();
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Stop::Gone) => hangup::leave(hangup::status(libc::SIGHUP)),
