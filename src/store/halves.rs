@@ -40,7 +40,7 @@ pub(super) fn read(
     lang: Lang,
     mut progress: Option<Progress<'_>>,
 ) -> Result<Reading, Diagnostic> {
-    if let Some(cut) = cut(text).filter(|_| two_cores()) {
+    if let Some(cut) = cut(text, MIN_BYTES).filter(|_| two_cores()) {
         if let Some(reading) = read_cut(text, &cut, lang, progress.as_deref_mut()) {
             return Ok(reading);
         }
@@ -81,10 +81,10 @@ fn read_cut<'p>(
     })
 }
 
-/// Where to cut the text: at the first item of the task list at or after the middle of the
-/// list's text, when the list is the file's last key and its items start lines.
-fn cut(text: &str) -> Option<Cut> {
-    if text.len() < MIN_BYTES || may_anchor(text) || text.starts_with('%') || text.contains("\n%") {
+/// Where to cut a text of at least `min_bytes`: at the first item of the task list at or after
+/// the middle of the list's text, when the list is the file's last key and its items start lines.
+fn cut(text: &str, min_bytes: usize) -> Option<Cut> {
+    if text.len() < min_bytes || may_anchor(text) || text.starts_with('%') || text.contains("\n%") {
         return None;
     }
     let start = list_start(text)?;

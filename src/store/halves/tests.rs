@@ -25,7 +25,7 @@ fn same_as_one_piece(text: &str) {
 #[test]
 fn a_generated_board_is_cut_between_two_items_near_the_middle() {
     let text = generated(1000);
-    let cut = cut(&text).expect("a generated board of 1,000 tasks can be cut");
+    let cut = cut(&text, MIN_BYTES).expect("a generated board of 1,000 tasks can be cut");
     assert_eq!(cut.head + cut.rest, 1000);
     assert!(
         text[cut.at..].starts_with("  - id: "),
@@ -66,7 +66,7 @@ fn progress_is_told_as_the_whole_text() {
 
 #[test]
 fn small_boards_are_read_in_one_piece() {
-    assert_eq!(cut(&generated(100)), None);
+    assert_eq!(cut(&generated(100), MIN_BYTES), None);
 }
 
 #[test]
@@ -74,18 +74,21 @@ fn texts_the_pieces_could_read_otherwise_are_not_cut() {
     let text = generated(1000);
     // An anchor could be named in the other piece; a directive changes what tags mean.
     let anchored = text.replacen("  - id: G0500\n", "  - id: &x G0500\n", 1);
-    assert_eq!(cut(&anchored), None);
-    assert!(cut(&format!("%YAML 1.2\n---\n{text}")).is_none());
+    assert_eq!(cut(&anchored, MIN_BYTES), None);
+    assert!(cut(&format!("%YAML 1.2\n---\n{text}"), MIN_BYTES).is_none());
     // Another key after the list: the rest would not be a list alone.
-    assert_eq!(cut(&format!("{text}log: []\n")), None);
+    assert_eq!(cut(&format!("{text}log: []\n"), MIN_BYTES), None);
     // A list written in brackets, or a value on the key's line.
     assert_eq!(
-        cut(&text.replacen("tasks:\n", "tasks: # 任务\n", 1)).map(|c| c.head + c.rest),
+        cut(&text.replacen("tasks:\n", "tasks: # 任务\n", 1), MIN_BYTES).map(|c| c.head + c.rest),
         Some(1000)
     );
-    assert_eq!(cut(&text.replacen("tasks:\n", "tasks: []\nx:\n", 1)), None);
+    assert_eq!(
+        cut(&text.replacen("tasks:\n", "tasks: []\nx:\n", 1), MIN_BYTES),
+        None
+    );
     // `R&D` in a title is text, not an anchor.
-    assert!(cut(&text.replacen("title: ", "title: R&D ", 1)).is_some());
+    assert!(cut(&text.replacen("title: ", "title: R&D ", 1), MIN_BYTES).is_some());
 }
 
 #[test]
@@ -97,7 +100,7 @@ fn lines_that_only_look_like_items_read_as_the_whole_does() {
         "    category: ",
         "    note: |\n      甲\n      - id: X1\n    category: ",
     );
-    let cut_at = cut(&block).expect("a cut between items");
+    let cut_at = cut(&block, MIN_BYTES).expect("a cut between items");
     assert!(block[cut_at.at..].starts_with("  - id: G"));
     assert!(read_cut(&block, &cut_at, Lang::Zh, None).is_some());
     same_as_one_piece(&block);
@@ -109,7 +112,7 @@ fn lines_that_only_look_like_items_read_as_the_whole_does() {
     );
     let flow = text.replace("    category: ", "    tags: [a,\n  - b]\n    category: ");
     for broken in [quoted, flow] {
-        let cut_at = cut(&broken).expect("a cut");
+        let cut_at = cut(&broken, MIN_BYTES).expect("a cut");
         assert!(read_cut(&broken, &cut_at, Lang::Zh, None).is_none());
         let whole = reader::read(&broken, Lang::Zh, None)
             .err()
@@ -136,7 +139,7 @@ fn wrong_values_in_the_rest_are_placed_in_the_whole_file() {
         "{:?}",
         whole.1
     );
-    let at = cut(&wrong).expect("a cut");
+    let at = cut(&wrong, MIN_BYTES).expect("a cut");
     assert!(read_cut(&wrong, &at, Lang::Zh, None).is_none());
     same_as_one_piece(&wrong);
     // And a syntax error there is reported where it is.
@@ -158,9 +161,134 @@ fn items_at_the_start_of_lines_and_crlf_line_ends_are_cut_too() {
     };
     let crlf = text.replace('\n', "\r\n");
     for text in [flush, crlf] {
-        let at = cut(&text).expect("a cut");
+        let at = cut(&text, MIN_BYTES).expect("a cut");
         assert_eq!(at.head + at.rest, 1000);
         assert!(read_cut(&text, &at, Lang::Zh, None).is_some());
         same_as_one_piece(&text);
     }
+}
+
+/// A small generator of board texts full of what could make a cut misread: values that span
+/// lines (block text, quotes, brackets), lines inside them that look like items, comments and
+/// blank lines between items, tags, wrong values, items at any indentation, CRLF.
+struct Texts(u64);
+
+impl Texts {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A value for a key at `key` columns, as written after `key: `: any value for a key the
+    /// board does not know, mostly text for one it does (a wrong one now and then).
+    fn value(&mut self, key: usize, known: bool) -> String {
+        let more = " ".repeat(key + 2);
+        let pick = match known {
+            true if self.below(20) > 0 => [0, 1, 2, 3, 4, 5, 9, 10, 11, 15][self.below(10)],
+            _ => self.below(16),
+        };
+        match pick {
+            0 => "督查组".into(),
+            1 => "\"a: b # c\"".into(),
+            2 => "'it''s'".into(),
+            3 => "\"第一行\\n  - id: X\"".into(),
+            4 => format!("|\n{more}甲\n{more}- id: X\n{more}  - id: Y"),
+            5 => format!(">-\n{more}折叠\n\n{more}行"),
+            6 => "[a, b]".into(),
+            7 => "{x: 1, y: [2, 3]}".into(),
+            8 => format!("[a,\n{more}b]"),
+            9 => format!("\"多行\n{more}继续\""),
+            10 => "0x1F".into(),
+            11 => "~".into(),
+            12 => "!!str 2017".into(),
+            13 => "[1, [2]]".into(),
+            14 => format!("\n{more}k: v\n{more}l: [1]"),
+            _ => "2024-01-01".into(),
+        }
+    }
+
+    fn board(&mut self) -> String {
+        let indent = [0, 2, 4][self.below(3)];
+        let pad = " ".repeat(indent);
+        let key = indent + 2;
+        let kp = " ".repeat(key);
+        let mut out = String::from(
+            "title: 测试\nphases:\n  - {id: p1, name: 一, start: 2024-01-01, end: 2024-12-31}\nunits:\n  - {id: u1, name: 甲}\ntasks:\n",
+        );
+        for i in 0..6 + self.below(30) {
+            if self.below(6) == 0 {
+                out.push_str(&format!("{pad}# 第 {i} 项\n"));
+            }
+            if self.below(8) == 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("{pad}- id: T{i}\n"));
+            for field in [
+                "title", "phase", "lead", "status", "deadline", "note", "extra",
+            ] {
+                if self.below(3) == 0 {
+                    continue;
+                }
+                let value = match field {
+                    "phase" if self.below(2) == 0 => "p1".into(),
+                    "lead" if self.below(2) == 0 => "u1".into(),
+                    "note" | "extra" => self.value(key, false),
+                    _ => self.value(key, true),
+                };
+                out.push_str(&format!("{kp}{field}: {value}\n"));
+            }
+            if self.below(3) == 0 {
+                out.push_str(&format!(
+                    "{kp}progress:\n{kp}  - {{at: 2024-06-01 09:00, by: 甲, note: {}}}\n",
+                    ["好", "\"a, b\"", "[x]"][self.below(3)]
+                ));
+            }
+        }
+        if self.below(5) == 0 {
+            out = out.replace('\n', "\r\n");
+        }
+        out
+    }
+}
+
+#[test]
+fn wherever_a_board_is_cut_its_pieces_read_as_the_whole_does() {
+    let whole_of = |text: &str| {
+        reader::read(text, Lang::Zh, None).map(|r| {
+            (
+                r.file.map(|f| super::super::build::build(f).0),
+                r.errors,
+                r.tags,
+            )
+        })
+    };
+    let mut texts = Texts(0x2545_F491_4F6C_DD1D);
+    let (mut taken, mut refused) = (0, 0);
+    for _ in 0..600 {
+        let text = texts.board();
+        let Some(at) = cut(&text, 0) else { continue };
+        match read_cut(&text, &at, Lang::Zh, None) {
+            Some(pieces) => {
+                taken += 1;
+                let pieces = (
+                    pieces.file.map(|f| super::super::build::build(f).0),
+                    pieces.errors,
+                    pieces.tags,
+                );
+                assert_eq!(Ok(pieces), whole_of(&text), "{text}");
+            }
+            None => refused += 1,
+        }
+    }
+    // Both ways are walked often: pieces joined, and pieces refused for a one-piece reading.
+    assert!(
+        taken > 100 && refused > 50,
+        "taken {taken}, refused {refused}"
+    );
 }
