@@ -1030,3 +1030,18 @@ fn a_large_board_is_on_screen_at_once_and_quitting_at_once_leaves_its_snapshot_w
     assert_eq!(inode(&snapshot), before);
     assert!(std::fs::metadata(&snapshot).unwrap().modified().unwrap() > past);
 }
+
+#[test]
+fn a_large_board_with_errors_keeps_its_snapshot_so_the_next_open_says_them_at_once() {
+    let fx = Fixture::new("zhucheng-2017.yaml");
+    let mut board = ducha::cli::gen::board(1_000, 5, ducha::cli::gen::default_center());
+    board.tasks[3].status = "pending".into();
+    std::fs::write(&fx.board, ducha::store::to_yaml(&board)).unwrap();
+    let s = Session::start(&fx, "errors", &[], (80, 24), "");
+    assert_eq!(s.wait_exit(), 1, "{}", s.report(""));
+    let kept = std::fs::read_dir(fx.dir.path().join("errors").join("cache").join("ducha"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<Vec<_>>();
+    assert!(kept.len() == 1 && kept[0].ends_with(".bin"), "{kept:?}");
+}

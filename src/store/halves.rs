@@ -76,7 +76,14 @@ fn read_cut<'p>(
         // A panic in the other thread is the reader's own bug: reading in one piece shows it.
         let rest = rest.join().ok()??;
         let mut head = head.ok()?;
-        head.file.as_mut()?.tasks.as_mut()?.0.push(rest);
+        // Each piece holds just the items counted on its side of the cut, and the head's are the
+        // list the cut was made in: a second `tasks` key (reported as a duplicate, its items
+        // dropped) is no list to add the rest to.
+        let list = head.file.as_mut()?.tasks.as_mut()?;
+        if rest.len() != cut.rest || list.0.len() != 1 || list.len() != cut.head {
+            return None;
+        }
+        list.0.push(rest);
         Some(head)
     })
 }
@@ -84,7 +91,12 @@ fn read_cut<'p>(
 /// Where to cut a text of at least `min_bytes`: at the first item of the task list at or after
 /// the middle of the list's text, when the list is the file's last key and its items start lines.
 fn cut(text: &str, min_bytes: usize) -> Option<Cut> {
-    if text.len() < min_bytes || may_anchor(text) || text.starts_with('%') || text.contains("\n%") {
+    if text.len() < min_bytes
+        || may_anchor(text)
+        || text.starts_with('%')
+        || text.contains("\n%")
+        || lone_return(text)
+    {
         return None;
     }
     let start = list_start(text)?;
@@ -96,6 +108,7 @@ fn cut(text: &str, min_bytes: usize) -> Option<Cut> {
     let (mut at, mut head, mut rest) = (None, 0, 0);
     for (offset, line) in std::iter::once(first).chain(lines) {
         if item(line, indent) {
+            // Never before the first item: the head must hold a list for the rest to join.
             if at.is_none() && offset >= middle && head > 0 {
                 at = Some(offset);
             }
@@ -135,8 +148,9 @@ fn list_start(text: &str) -> Option<usize> {
     }
 }
 
-/// Whether the text may hold an anchor: a `&` where a value can start (after a blank, a bracket
-/// or a comma). `R&D` inside text is not one.
+/// Whether the text may hold an anchor where a block value starts (after a blank, a bracket or a
+/// comma). `R&D` inside text is not one. One it misses (`"k":&a`) is harmless: an alias to it
+/// from the other piece does not read, and the text is read again in one piece.
 fn may_anchor(text: &str) -> bool {
     text.match_indices('&').any(|(i, _)| {
         i == 0
@@ -145,6 +159,13 @@ fn may_anchor(text: &str) -> bool {
                 b' ' | b'\t' | b'\n' | b'[' | b'{' | b','
             )
     })
+}
+
+/// Whether a carriage return stands alone somewhere: YAML ends a line there, the cut does not, so
+/// a key or a directive could hide behind it.
+fn lone_return(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n'))
 }
 
 /// Whether a line holds nothing for the reader: spaces, or a comment.

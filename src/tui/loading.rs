@@ -50,7 +50,11 @@ impl Meter {
         self.drawn = Some(now);
         // One column spare: a line that reaches the last column wraps on some terminals, and a
         // wrapped line is not cleared by the next redraw.
-        let columns = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+        // Some pseudo-terminals report no size at all.
+        let columns = crossterm::terminal::size()
+            .ok()
+            .filter(|&(w, _)| w > 0)
+            .map_or(80, |(w, _)| usize::from(w));
         let line = line(
             &self.name,
             self.lang,

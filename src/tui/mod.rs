@@ -72,6 +72,10 @@ fn open_app_writing(
         for d in &parsed.diagnostics {
             say::err(&d.render(&name, parsed.board.lang()));
         }
+        // The next open (after a fix, or to see the errors again) need not parse these bytes.
+        if let Some(due) = due {
+            due.write(&parsed.board);
+        }
         return Err(ExitCode::from(1));
     }
     // A board this user may only read opens read-only, saying why, rather than failing on save.
@@ -175,7 +179,11 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
     };
     let result = event_loop(&mut terminal, &mut app, &theme, given_today);
     term::restore();
-    snapshot.finish();
+    match result {
+        Err(Stop::Gone) => snapshot.abandon(),
+        Err(Stop::Io(_)) if hangup::terminal_gone() => snapshot.abandon(),
+        _ => snapshot.finish(),
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Stop::Gone) => hangup::leave(hangup::status(libc::SIGHUP)),

@@ -1,6 +1,9 @@
 //! The snapshot of a large board just read from its YAML, written on the other core while the
 //! board is already on screen: at 10,000 tasks writing it took a fifth of the wait for the first
 //! screen.
+//!
+//! The writer shares the board read. An edit made while it writes copies the board, as the first
+//! edit does anyway (the board as read is kept apart from the one being edited).
 
 use crate::model::Board;
 use crate::store::SnapshotDue;
@@ -27,8 +30,22 @@ impl Writer {
         }
     }
 
-    /// Waits until the snapshot is written, so that leaving never cuts one off halfway.
-    pub fn finish(mut self) {
+    /// Waits until the snapshot is written, so that leaving never cuts one off halfway (as
+    /// dropping the writer does, a panic included).
+    pub fn finish(self) {
+        drop(self);
+    }
+
+    /// Leaves the snapshot unwritten when the program must end at once (the terminal hung up).
+    /// Its temporary file, if one was begun, is cleared by a later write.
+    pub fn abandon(mut self) {
+        // A dropped handle lets the thread go; the process ends with it.
+        self.0.take();
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
         if let Some(handle) = self.0.take() {
             // A panic while writing costs only the next open a parse.
             let _ = handle.join();

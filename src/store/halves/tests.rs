@@ -92,6 +92,31 @@ fn texts_the_pieces_could_read_otherwise_are_not_cut() {
 }
 
 #[test]
+fn a_second_task_list_or_a_line_ended_by_a_lone_return_is_read_in_one_piece() {
+    let text = generated(1000);
+    // A `tasks` key given twice: whole, the second list is a duplicate and dropped.
+    let twice = text.replacen("tasks:\n", "tasks: []\ntasks:\n", 1);
+    let quoted = text.replacen("tasks:\n", "\"tasks\":\n  - id: Q1\ntasks:\n", 1);
+    // A lone CR ends a line for YAML: a key after the list, or a directive, could hide there.
+    let first_end = text.find("\n  - id: G0002").unwrap();
+    let hidden_key = format!("{}\rlog:{}", &text[..first_end], &text[first_end..]);
+    let hidden_tag = format!(
+        "# c\r%TAG ! tag:example.com,2000:\n---\n{}",
+        text.replacen("    title: ", "    x: !foo 1\n    title: ", 900)
+    );
+    for odd in [twice, quoted, hidden_key, hidden_tag] {
+        if let Some(at) = cut(&odd, MIN_BYTES) {
+            assert!(
+                read_cut(&odd, &at, Lang::Zh, None).is_none(),
+                "{}",
+                &odd[..300]
+            );
+        }
+        same_as_one_piece(&odd);
+    }
+}
+
+#[test]
 fn lines_that_only_look_like_items_read_as_the_whole_does() {
     // Every task's note holds a line that looks like the first line of an item. In block text
     // it is text: the cut passes it by, and the pieces read the notes whole.
@@ -229,6 +254,10 @@ impl Texts {
                 out.push('\n');
             }
             out.push_str(&format!("{pad}- id: T{i}\n"));
+            if self.below(60) == 0 {
+                // A line ended by a lone CR, with a key at the start of the next.
+                out.push_str(&format!("{kp}z: 1\rq: 2\n"));
+            }
             for field in [
                 "title", "phase", "lead", "status", "deadline", "note", "extra",
             ] {
@@ -249,6 +278,9 @@ impl Texts {
                     ["好", "\"a, b\"", "[x]"][self.below(3)]
                 ));
             }
+        }
+        if self.below(12) == 0 {
+            out = out.replacen("tasks:\n", "tasks: []\ntasks:\n", 1);
         }
         if self.below(5) == 0 {
             out = out.replace('\n', "\r\n");
