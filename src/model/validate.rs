@@ -2,7 +2,8 @@
 
 use super::{Board, Lang, Raw};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+// Every task is looked up several times: foldhash is several times faster than SipHash on short ids.
+use foldhash::{HashMap, HashSet};
 
 /// The top-level key where `ducha merge` lists the clashes it left for a person to resolve.
 pub const CLASHES_KEY: &str = "clashes";
@@ -67,7 +68,7 @@ fn duplicates<'a>(
     ids: impl Iterator<Item = &'a str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for (i, id) in ids.enumerate() {
         if let Some(first) = seen.insert(id, i) {
             seen.insert(id, first);

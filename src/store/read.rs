@@ -72,7 +72,7 @@ pub(super) fn text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, LoadErro
     let text = std::str::from_utf8(bytes)
         .map_err(|e| LoadError::NotUtf8(path.to_path_buf(), line_of(e.valid_up_to())))?;
     // A zero byte is valid UTF-8 but never text: such a file is binary, or in another encoding.
-    match bytes.iter().position(|&b| b == 0) {
+    match memchr::memchr(0, bytes) {
         Some(at) => Err(LoadError::NotUtf8(path.to_path_buf(), line_of(at))),
         None => Ok(text),
     }
