@@ -225,3 +225,63 @@ fn a_recovery_file_whose_process_id_was_reused_is_offered() {
         "the work of an ended session is offered even though its pid is in use"
     );
 }
+
+#[test]
+fn a_large_board_saved_by_someone_else_is_read_apart_and_taken_in_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("city.yaml");
+    let board = ducha::cli::gen::board(1_000, 9, ducha::cli::gen::default_center());
+    std::fs::write(&path, ducha::store::to_yaml(&board)).unwrap();
+    let mut app = open_as(&path, "alice");
+    let mut watch = ducha::tui::FileWatch::new(std::time::Duration::ZERO);
+    watch.changed(&app);
+    let mut other = ducha::store::load(&path).unwrap();
+    other.parsed.board.title.push_str(" (updated)");
+    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
+    // Noticed at once, read on another thread, handed over by a later look.
+    assert!(watch.changed(&app).is_none(), "not read in the event loop");
+    let started = std::time::Instant::now();
+    let action = loop {
+        if let Some(action) = watch.changed(&app) {
+            break action;
+        }
+        assert!(started.elapsed().as_secs() < 30, "never handed over");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    ducha::tui::handle(&mut app, action);
+    assert!(app.board.title.ends_with("(updated)"));
+}
+
+#[test]
+fn a_large_board_read_while_this_window_saves_is_read_again_as_it_is_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("city.yaml");
+    let board = ducha::cli::gen::board(1_000, 9, ducha::cli::gen::default_center());
+    std::fs::write(&path, ducha::store::to_yaml(&board)).unwrap();
+    let mut app = open_as(&path, "alice");
+    let mut watch = ducha::tui::FileWatch::new(std::time::Duration::ZERO);
+    watch.changed(&app);
+    let mut other = ducha::store::load(&path).unwrap();
+    other.parsed.board.title.push_str(" (bob)");
+    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
+    assert!(watch.changed(&app).is_none());
+    // Before the read is handed over, the file changes again: what was read is dropped.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    other.parsed.board.title.push_str(" (carol)");
+    let saved = ducha::store::load(&path).unwrap().disk;
+    ducha::store::save(&path, &other.parsed.board, Some(saved)).unwrap();
+    let started = std::time::Instant::now();
+    let action = loop {
+        if let Some(action) = watch.changed(&app) {
+            break action;
+        }
+        assert!(started.elapsed().as_secs() < 30, "never handed over");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    ducha::tui::handle(&mut app, action);
+    assert!(
+        app.board.title.ends_with("(bob) (carol)"),
+        "{}",
+        app.board.title
+    );
+}
