@@ -19,6 +19,16 @@ const POLL: Duration = Duration::from_millis(50);
 const ZHUCHENG: &str = "zhucheng-2017.yaml";
 const ZHUCHENG_TITLE: &str = "诸城市“作风建设年”活动";
 
+/// The names of the files in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 fn require_tmux() {
     let ok = Command::new("tmux")
         .arg("-V")
@@ -90,12 +100,7 @@ impl Fixture {
 
     /// File names in the board's folder, sorted.
     fn files(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.board.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
+        names_in(self.board.parent().unwrap())
     }
 
     fn name(&self, suffix: &str) -> String {
@@ -816,6 +821,17 @@ fn a_note_pasted_with_cr_line_ends_keeps_its_lines() {
     // Enter adds a line, and the plain key Tab accepts the note.
     s.keys("\r");
     s.keys("四、月底前完成");
+    let last = add_save_and_quit(&s, &fx);
+    assert_eq!(
+        last.note,
+        "一、已召开调度会\n二、已印发通知\n三、下周督查\n四、月底前完成"
+    );
+    assert_eq!(last.by, "测试员");
+}
+
+/// Accepts the progress note being written (Tab), saves, quits, and gives the note as saved on
+/// S10.
+fn add_save_and_quit(s: &Session, fx: &Fixture) -> ducha::model::Progress {
     s.keys("\t");
     s.wait_for("已添加进展");
     s.keys("s");
@@ -823,12 +839,7 @@ fn a_note_pasted_with_cr_line_ends_keeps_its_lines() {
     s.keys("q");
     assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
     let task = fx.task(&fx.board, "S10");
-    let last = task.progress.last().expect("the note");
-    assert_eq!(
-        last.note,
-        "一、已召开调度会\n二、已印发通知\n三、下周督查\n四、月底前完成"
-    );
-    assert_eq!(last.by, "测试员");
+    task.progress.last().cloned().expect("the note")
 }
 
 /// Writes an executable shell script `name` into the fixture's folder and returns its path.
@@ -928,13 +939,7 @@ fn ctrl_e_edits_a_note_in_the_editor_on_a_cooked_main_screen_and_the_note_is_sav
         "the text was replaced\n{screen}"
     );
     assert_eq!(flags(&s).split(' ').next(), Some("1"), "full screen again");
-    s.keys("\t");
-    s.wait_for("已添加进展");
-    s.keys("s");
-    s.wait_for("已保存");
-    s.keys("q");
-    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
-    let last = fx.task(&fx.board, "S10").progress.last().cloned().unwrap();
+    let last = add_save_and_quit(&s, &fx);
     assert_eq!(last.note, "一、已召开调度会\n二、月底前完成整改");
     let yaml = String::from_utf8(fx.bytes()).unwrap();
     assert!(
@@ -983,13 +988,7 @@ fn an_editor_that_fails_or_is_interrupted_leaves_the_note_as_it_was_and_says_so(
     let screen = s.wait_for("被中止，文字未改动");
     assert!(screen.contains("进展： 原来的文字"), "{screen}");
     assert!(s.read("status").is_none(), "ducha ended\n{screen}");
-    s.keys("\t");
-    s.wait_for("已添加进展");
-    s.keys("s");
-    s.wait_for("已保存");
-    s.keys("q");
-    assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
-    let last = fx.task(&fx.board, "S10").progress.last().cloned().unwrap();
+    let last = add_save_and_quit(&s, &fx);
     assert_eq!(last.note, "原来的文字");
 }
 
@@ -1004,10 +1003,7 @@ fn a_large_board_is_on_screen_at_once_and_quitting_at_once_leaves_its_snapshot_w
     assert_eq!(s.wait_exit(), 0, "{}", s.report(""));
     // Written beside the running board, and waited for on leaving: one whole snapshot.
     let cache = fx.dir.path().join("snapshot").join("cache");
-    let names: Vec<String> = std::fs::read_dir(cache.join("ducha"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = names_in(&cache.join("ducha"));
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with(".bin"), "{names:?}");
     // The next open reads it rather than replacing it as damaged: the same file is marked used.
@@ -1039,9 +1035,6 @@ fn a_large_board_with_errors_keeps_its_snapshot_so_the_next_open_says_them_at_on
     std::fs::write(&fx.board, ducha::store::to_yaml(&board)).unwrap();
     let s = Session::start(&fx, "errors", &[], (80, 24), "");
     assert_eq!(s.wait_exit(), 1, "{}", s.report(""));
-    let kept = std::fs::read_dir(fx.dir.path().join("errors").join("cache").join("ducha"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect::<Vec<_>>();
+    let kept = names_in(&fx.dir.path().join("errors").join("cache").join("ducha"));
     assert!(kept.len() == 1 && kept[0].ends_with(".bin"), "{kept:?}");
 }

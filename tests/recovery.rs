@@ -3,8 +3,8 @@
 mod common;
 
 use common::*;
-use ducha::app::{Action, Confirm, Popup};
-use std::path::Path;
+use ducha::app::{Action, App, Confirm, Popup};
+use std::path::{Path, PathBuf};
 
 fn open_as(path: &Path, user: &str) -> ducha::app::App {
     let args = ducha::cli::OpenArgs {
@@ -226,58 +226,61 @@ fn a_recovery_file_whose_process_id_was_reused_is_offered() {
     );
 }
 
-#[test]
-fn a_large_board_saved_by_someone_else_is_read_apart_and_taken_in_later() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("city.yaml");
+/// A generated board over the size that is read again apart, in `dir`.
+fn large_board(dir: &Path) -> PathBuf {
+    let path = dir.join("city.yaml");
     let board = ducha::cli::gen::board(1_000, 9, ducha::cli::gen::default_center());
     std::fs::write(&path, ducha::store::to_yaml(&board)).unwrap();
-    let mut app = open_as(&path, "alice");
-    let mut watch = ducha::tui::FileWatch::new(std::time::Duration::ZERO);
-    watch.changed(&app);
-    let mut other = ducha::store::load(&path).unwrap();
-    other.parsed.board.title.push_str(" (updated)");
-    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
-    // Noticed at once, read on another thread, handed over by a later look.
-    assert!(watch.changed(&app).is_none(), "not read in the event loop");
+    path
+}
+
+/// Someone else adds `words` to the board's title and saves.
+fn retitle_elsewhere(path: &Path, words: &str) {
+    let mut other = ducha::store::load(path).unwrap();
+    other.parsed.board.title.push_str(words);
+    ducha::store::save(path, &other.parsed.board, Some(other.disk)).unwrap();
+}
+
+/// Looks until the board read apart is handed over.
+fn handed_over(watch: &mut ducha::tui::FileWatch, app: &App) -> Action {
     let started = std::time::Instant::now();
-    let action = loop {
-        if let Some(action) = watch.changed(&app) {
-            break action;
+    loop {
+        if let Some(action) = watch.changed(app) {
+            return action;
         }
         assert!(started.elapsed().as_secs() < 30, "never handed over");
         std::thread::sleep(std::time::Duration::from_millis(5));
-    };
+    }
+}
+
+#[test]
+fn a_large_board_saved_by_someone_else_is_read_apart_and_taken_in_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_board(dir.path());
+    let mut app = open_as(&path, "alice");
+    let mut watch = ducha::tui::FileWatch::new(std::time::Duration::ZERO);
+    watch.changed(&app);
+    retitle_elsewhere(&path, " (updated)");
+    // Noticed at once, read on another thread, handed over by a later look.
+    assert!(watch.changed(&app).is_none(), "not read in the event loop");
+    let action = handed_over(&mut watch, &app);
     ducha::tui::handle(&mut app, action);
     assert!(app.board.title.ends_with("(updated)"));
 }
 
 #[test]
-fn a_large_board_read_while_this_window_saves_is_read_again_as_it_is_now() {
+fn a_large_board_saved_again_while_it_is_read_is_read_again_as_it_is_now() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("city.yaml");
-    let board = ducha::cli::gen::board(1_000, 9, ducha::cli::gen::default_center());
-    std::fs::write(&path, ducha::store::to_yaml(&board)).unwrap();
+    let path = large_board(dir.path());
     let mut app = open_as(&path, "alice");
     let mut watch = ducha::tui::FileWatch::new(std::time::Duration::ZERO);
     watch.changed(&app);
-    let mut other = ducha::store::load(&path).unwrap();
-    other.parsed.board.title.push_str(" (bob)");
-    ducha::store::save(&path, &other.parsed.board, Some(other.disk)).unwrap();
+    retitle_elsewhere(&path, " (bob)");
     assert!(watch.changed(&app).is_none());
     // Before the read is handed over, the file changes again: what was read is dropped.
     std::thread::sleep(std::time::Duration::from_millis(20));
-    other.parsed.board.title.push_str(" (carol)");
-    let saved = ducha::store::load(&path).unwrap().disk;
-    ducha::store::save(&path, &other.parsed.board, Some(saved)).unwrap();
-    let started = std::time::Instant::now();
-    let action = loop {
-        if let Some(action) = watch.changed(&app) {
-            break action;
-        }
-        assert!(started.elapsed().as_secs() < 30, "never handed over");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    };
+    retitle_elsewhere(&path, " (carol)");
+    let action = handed_over(&mut watch, &app);
     ducha::tui::handle(&mut app, action);
     assert!(
         app.board.title.ends_with("(bob) (carol)"),
