@@ -829,6 +829,17 @@ fn a_note_pasted_with_cr_line_ends_keeps_its_lines() {
     assert_eq!(last.by, "测试员");
 }
 
+/// Opens the Zhucheng board's first card's progress note, types 原来的文字 and hands it to the
+/// editor (Ctrl-E).
+fn start_note_in_editor(s: &Session) {
+    wait_zhucheng_opened(s);
+    s.keys("p");
+    s.wait_for("添加进展");
+    s.keys("原来的文字");
+    s.wait_for("原来的文字");
+    s.tmux_ok(&["send-keys", "-t", "e2e", "C-e"]);
+}
+
 /// Accepts the progress note being written (Tab), saves, quits, and gives the note as saved on
 /// S10.
 fn add_save_and_quit(s: &Session, fx: &Fixture) -> ducha::model::Progress {
@@ -890,12 +901,7 @@ fn ctrl_e_edits_a_note_in_the_editor_on_a_cooked_main_screen_and_the_note_is_sav
         ("TMPDIR", &*tmp.to_string_lossy()),
     ];
     let s = Session::start_with_env(&fx, "editor", &zhucheng_args(), &env);
-    wait_zhucheng_opened(&s);
-    s.keys("p");
-    s.wait_for("添加进展");
-    s.keys("原来的文字");
-    s.wait_for("原来的文字");
-    s.tmux_ok(&["send-keys", "-t", "e2e", "C-e"]);
+    start_note_in_editor(&s);
     wait_file(&s, &d.join("editing"));
     let flags = |s: &Session| {
         let out = s.tmux(&[
@@ -968,12 +974,7 @@ fn an_editor_that_fails_or_is_interrupted_leaves_the_note_as_it_was_and_says_so(
     );
     let env = [("VISUAL", ""), ("EDITOR", &*editor.to_string_lossy())];
     let s = Session::start_with_env(&fx, "fail", &zhucheng_args(), &env);
-    wait_zhucheng_opened(&s);
-    s.keys("p");
-    s.wait_for("添加进展");
-    s.keys("原来的文字");
-    s.wait_for("原来的文字");
-    s.tmux_ok(&["send-keys", "-t", "e2e", "C-e"]);
+    start_note_in_editor(&s);
     let screen = s.wait_for("出错退出（状态 3），文字未改动");
     assert!(screen.contains("原来的文字"), "{screen}");
     assert!(!screen.contains("改坏了"), "{screen}");
