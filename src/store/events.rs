@@ -3,23 +3,39 @@
 //! The parser numbers anchors; the file's own names are read back from the text so that a
 //! rewrite can keep them (`&defaults`, `*defaults`).
 
+use super::mark::{Mark, SyntaxError};
+use super::quick::{Quick, Unknown};
 use crate::model::Raw;
 use std::collections::HashMap;
 use std::sync::Arc;
 use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
+use yaml_rust2::scanner::TScalarStyle;
+
+/// Where events come from: the quick lexer while the text stays in its part of YAML, then the
+/// full parser.
+enum Lexer<'a> {
+    Quick {
+        quick: Quick<'a>,
+        /// How many events it has handed out, which the parser skips when it takes over.
+        given: usize,
+    },
+    Full(Box<Parser<std::str::Chars<'a>>>),
+}
 
 /// Events of one text, in order, with aliases expanded on request.
 pub(super) struct Source<'a> {
-    parser: Parser<std::str::Chars<'a>>,
+    lexer: Lexer<'a>,
+    /// In debug builds, the parser runs beside the quick lexer and every event is compared.
+    #[cfg(debug_assertions)]
+    shadow: Option<Parser<std::str::Chars<'a>>>,
     text: &'a str,
     /// Events of an expanded alias still to come, last first.
-    replay: Vec<(Event, Marker)>,
+    replay: Vec<(Event, Mark)>,
     /// The value of each anchor by the parser's number.
     anchors: HashMap<usize, Arc<Raw>>,
     /// Where the previous and the current event of the parser start.
-    prev: Option<Marker>,
-    cur: Option<Marker>,
+    prev: Option<Mark>,
+    cur: Option<Mark>,
     /// A character index and its byte offset, moved forward as the text is looked up.
     cursor: (usize, usize),
 }
@@ -27,8 +43,14 @@ pub(super) struct Source<'a> {
 impl<'a> Source<'a> {
     /// The events of `text`.
     pub fn new(text: &'a str) -> Source<'a> {
+        let lexer = match Quick::new(text) {
+            Some(quick) => Lexer::Quick { quick, given: 0 },
+            None => Lexer::Full(Box::new(Parser::new_from_str(text))),
+        };
         Source {
-            parser: Parser::new_from_str(text),
+            lexer,
+            #[cfg(debug_assertions)]
+            shadow: Some(Parser::new_from_str(text)),
             text,
             replay: Vec::new(),
             anchors: HashMap::new(),
@@ -39,23 +61,73 @@ impl<'a> Source<'a> {
     }
 
     /// The next event and where it starts.
-    pub fn next(&mut self) -> Result<(Event, Marker), ScanError> {
+    pub fn next(&mut self) -> Result<(Event, Mark), SyntaxError> {
         if let Some(ev) = self.replay.pop() {
             return Ok(ev);
         }
-        let (ev, at) = self.parser.next_token()?;
+        let (ev, at) = self.lex()?;
         self.prev = self.cur;
         self.cur = Some(at);
         Ok((ev, at))
     }
 
+    /// The next event of the text.
+    fn lex(&mut self) -> Result<(Event, Mark), SyntaxError> {
+        loop {
+            match &mut self.lexer {
+                Lexer::Quick { quick, given } => match quick.next() {
+                    Ok(ev) => {
+                        *given += 1;
+                        #[cfg(debug_assertions)]
+                        self.compare(&ev);
+                        return Ok(ev);
+                    }
+                    Err(Unknown) => {
+                        // The events handed out are the parser's first ones: skip them.
+                        let mut parser = Parser::new_from_str(self.text);
+                        for _ in 0..*given {
+                            parser.next_token()?;
+                        }
+                        self.lexer = Lexer::Full(Box::new(parser));
+                    }
+                },
+                Lexer::Full(parser) => {
+                    let (ev, at) = parser.next_token()?;
+                    return Ok((ev, at.into()));
+                }
+            }
+        }
+    }
+
+    /// Checks an event of the quick lexer against the parser's (debug builds only). The parser
+    /// may fail a line early, reading ahead: then the quick lexer stops on that line too.
+    #[cfg(debug_assertions)]
+    fn compare(&mut self, ev: &(Event, Mark)) {
+        if let Some(shadow) = self.shadow.as_mut() {
+            match shadow.next_token() {
+                Ok((e, m)) if (&e, Mark::from(m)) != (&ev.0, ev.1) => {
+                    let from = m.index().saturating_sub(80);
+                    let near: String = self
+                        .text
+                        .chars()
+                        .skip(from)
+                        .take(m.index() - from)
+                        .collect();
+                    panic!("quick lexer gave {ev:?}, parser {e:?} at {m:?}, after {near:?}");
+                }
+                Ok(_) => {}
+                Err(_) => self.shadow = None,
+            }
+        }
+    }
+
     /// Where the parser's current event starts.
-    pub fn current(&self) -> Option<Marker> {
+    pub fn current(&self) -> Option<Mark> {
         self.cur
     }
 
     /// Whether the list or mapping that starts at `at` is written in brackets.
-    pub fn opens_bracket(&mut self, at: Marker) -> bool {
+    pub fn opens_bracket(&mut self, at: Mark) -> bool {
         let b = self.byte_at(at.index());
         matches!(self.text.as_bytes().get(b), Some(b'[' | b'{'))
     }
@@ -73,15 +145,15 @@ impl<'a> Source<'a> {
 
     /// The value of anchor `id`; the parser has refused aliases to unknown anchors already, so
     /// a missing one can only be an anchor on a value still being read (an alias inside it).
-    pub fn anchor(&self, id: usize, at: Marker) -> Result<Arc<Raw>, ScanError> {
+    pub fn anchor(&self, id: usize, at: Mark) -> Result<Arc<Raw>, SyntaxError> {
         self.anchors
             .get(&id)
             .cloned()
-            .ok_or_else(|| ScanError::new(at, "an alias inside the value it refers to"))
+            .ok_or_else(|| SyntaxError::new(at, "an alias inside the value it refers to"))
     }
 
     /// Makes the next events those of `v`, as if it were written at `at`.
-    pub fn replay(&mut self, v: &Raw, at: Marker) {
+    pub fn replay(&mut self, v: &Raw, at: Mark) {
         let mut events = Vec::new();
         flatten(v, at, &mut events);
         self.replay.extend(events.into_iter().rev());
@@ -119,14 +191,14 @@ impl<'a> Source<'a> {
     }
 
     /// The name an alias at `at` is written with (`*name`).
-    pub fn alias_name(&mut self, at: Marker) -> String {
+    pub fn alias_name(&mut self, at: Mark) -> String {
         let b = self.byte_at(at.index());
         name_at(self.text[b..].strip_prefix('*').unwrap_or(""))
     }
 
     /// The name of the anchor on the node that starts at `at` (the parser's current event): the
     /// last `&name` between the previous event and this one, outside comments.
-    pub fn anchor_name(&mut self, id: usize, at: Marker) -> String {
+    pub fn anchor_name(&mut self, id: usize, at: Mark) -> String {
         let from = self.prev.map_or(0, |m| m.index()).min(at.index());
         let from = self.byte_at(from);
         let to = self.byte_at(at.index());
@@ -173,7 +245,7 @@ fn cut_comment(line: &str) -> &str {
 }
 
 /// The events a value reads as, without tags or anchors (which typed reading ignores).
-fn flatten(v: &Raw, at: Marker, out: &mut Vec<(Event, Marker)>) {
+fn flatten(v: &Raw, at: Mark, out: &mut Vec<(Event, Mark)>) {
     let scalar = |s: String, style| (Event::Scalar(s, style, 0, None), at);
     match v {
         Raw::Null => out.push(scalar("~".into(), TScalarStyle::Plain)),

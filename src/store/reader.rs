@@ -6,12 +6,13 @@
 use super::emit::{self, plain_ok};
 use super::events::Source;
 use super::file::{FileBoard, FileTask, Text, TextList};
+use super::mark::{Mark, SyntaxError};
 use super::messages::{self, Limit};
 use super::scan::{MAX_DEPTH, MAX_NODES};
 use crate::model::validate::Diagnostic;
 use crate::model::{Lang, Raw, Short};
 use yaml_rust2::parser::{Event, Tag};
-use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
+use yaml_rust2::scanner::TScalarStyle;
 
 /// After this many wrong values the file is clearly not a board; stop reading it.
 const MAX_TYPE_ERRORS: usize = 100;
@@ -33,7 +34,7 @@ pub(super) trait Read: Sized {
     const EXPECTED: &'static str;
     /// Reads the node that starts with `ev`; `None` (after reporting it) when it is of the wrong
     /// type.
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal>;
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal>;
 }
 
 /// One step of a field path (`tasks[3].deadline`).
@@ -60,7 +61,7 @@ pub(super) struct Reader<'a, 'p> {
     /// How many of them are in brackets.
     brackets: usize,
     /// Where the node last handed to typed reading starts.
-    node_at: Option<Marker>,
+    node_at: Option<Mark>,
     events: usize,
     progress: Option<Progress<'p>>,
     /// How many items the task list holds, when counted ahead, so it is read into a list of
@@ -78,7 +79,7 @@ pub(super) struct Reading {
     pub tags: Vec<(String, usize, usize)>,
 }
 
-fn pos(at: Marker) -> (usize, usize) {
+fn pos(at: Mark) -> (usize, usize) {
     (at.line(), at.col() + 1)
 }
 
@@ -281,19 +282,19 @@ impl<'a, 'p> Reader<'a, 'p> {
         }
     }
 
-    fn syntax(&self, e: &ScanError) -> Fatal {
+    fn syntax(&self, e: &SyntaxError) -> Fatal {
         // The parser may stop inside what the pre-scan would have refused (it runs ahead of the
         // reader in brackets): then the limit is the news.
         if let Err(limit) = super::scan::scan(self.text) {
             return self.limit(limit.into());
         }
-        let (message, at) = plainer(self.text, e.info(), pos(*e.marker()));
+        let (message, at) = plainer(self.text, &e.info, pos(e.at));
         let mut d = Diagnostic::error("", messages::localize(&message, self.lang));
         d.pos = Some(at);
         Fatal::Syntax(d)
     }
 
-    fn next(&mut self) -> Result<(Event, Marker), Fatal> {
+    fn next(&mut self) -> Result<(Event, Mark), Fatal> {
         self.events += 1;
         if self.events > MAX_NODES {
             let (line, col) = self.src.current().map_or((1, 1), pos);
@@ -309,13 +310,13 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// The next node for typed reading: aliases expanded, anchored values remembered.
-    fn node(&mut self) -> Result<(Event, Marker), Fatal> {
+    fn node(&mut self) -> Result<(Event, Mark), Fatal> {
         let (ev, at) = self.next()?;
         self.resolve(ev, at)
     }
 
     /// The node that starts with `ev`, or with the events it stands for.
-    fn resolve(&mut self, ev: Event, at: Marker) -> Result<(Event, Marker), Fatal> {
+    fn resolve(&mut self, ev: Event, at: Mark) -> Result<(Event, Mark), Fatal> {
         let (mut ev, mut at) = (ev, at);
         loop {
             match ev {
@@ -356,7 +357,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         out
     }
 
-    fn error(&mut self, message: &str, at: Marker) -> Result<(), Fatal> {
+    fn error(&mut self, message: &str, at: Mark) -> Result<(), Fatal> {
         if self.errors.len() >= MAX_TYPE_ERRORS {
             return Err(Fatal::TooMany);
         }
@@ -367,7 +368,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// Reports a value of the wrong type and reads past it.
-    pub fn wrong(&mut self, ev: Event, at: Marker, expected: &str) -> Result<(), Fatal> {
+    pub fn wrong(&mut self, ev: Event, at: Mark, expected: &str) -> Result<(), Fatal> {
         let message = format!("invalid type: {}, expected {expected}", describe(&ev));
         self.error(&message, at)?;
         // `at` may be the key's place, for the message; the value is read from where it starts.
@@ -377,11 +378,7 @@ impl<'a, 'p> Reader<'a, 'p> {
 
     /// Reads the value of the known key `name` of the mapping being read.
     /// Problems with the value itself are placed at its key, where the field starts.
-    pub fn field<T: Read>(
-        &mut self,
-        name: &'static str,
-        key_at: Marker,
-    ) -> Result<Option<T>, Fatal> {
+    pub fn field<T: Read>(&mut self, name: &'static str, key_at: Mark) -> Result<Option<T>, Fatal> {
         self.path.push(Step::Key(name));
         let (ev, at) = self.next()?;
         if let Event::Scalar(_, _, _, Some(t))
@@ -410,7 +407,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// Reports a known key given twice and reads past its second value.
-    pub fn duplicate(&mut self, name: &'static str, at: Marker) -> Result<(), Fatal> {
+    pub fn duplicate(&mut self, name: &'static str, at: Mark) -> Result<(), Fatal> {
         self.path.push(Step::Key(name));
         self.error(&format!("duplicate key `{name}`"), at)?;
         self.path.pop();
@@ -422,8 +419,8 @@ impl<'a, 'p> Reader<'a, 'p> {
     pub fn mapping(
         &mut self,
         ev: Event,
-        at: Marker,
-        mut f: impl FnMut(&mut Self, String, Marker) -> Result<(), Fatal>,
+        at: Mark,
+        mut f: impl FnMut(&mut Self, String, Mark) -> Result<(), Fatal>,
     ) -> Result<bool, Fatal> {
         if !matches!(ev, Event::MappingStart(..)) {
             self.wrong(ev, at, "a mapping")?;
@@ -448,7 +445,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// Goes into the list or mapping typed reading was just handed; its start, to leave it.
-    fn enter_typed(&mut self) -> Result<Option<Marker>, Fatal> {
+    fn enter_typed(&mut self) -> Result<Option<Mark>, Fatal> {
         let start = self.node_at;
         if let Some(at) = start {
             self.enter(at)?;
@@ -456,7 +453,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         Ok(start)
     }
 
-    fn leave_typed(&mut self, start: Option<Marker>) {
+    fn leave_typed(&mut self, start: Option<Mark>) {
         if start.is_some() {
             self.leave();
         }
@@ -467,7 +464,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// Goes one level deeper into a list or mapping that starts at `at`.
-    fn enter(&mut self, at: Marker) -> Result<(), Fatal> {
+    fn enter(&mut self, at: Mark) -> Result<(), Fatal> {
         let bracket = self.src.opens_bracket(at);
         self.open.push(bracket);
         if bracket {
@@ -478,7 +475,7 @@ impl<'a, 'p> Reader<'a, 'p> {
             }
         }
         if self.open.len() > MAX_NESTING {
-            return Err(self.syntax(&ScanError::new(at, "recursion limit exceeded")));
+            return Err(self.syntax(&SyntaxError::new(at, "recursion limit exceeded")));
         }
         Ok(())
     }
@@ -490,7 +487,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// Reads a value as written: kept for unknown keys, and for anchored values.
-    fn raw(&mut self, ev: Event, at: Marker) -> Result<Raw, Fatal> {
+    fn raw(&mut self, ev: Event, at: Mark) -> Result<Raw, Fatal> {
         let (anchor, tag, v) = match ev {
             Event::Alias(id) => {
                 let name = self.src.alias_name(at);
@@ -531,7 +528,9 @@ impl<'a, 'p> Reader<'a, 'p> {
                 self.leave();
                 (name.map(|n| (anchor, n)), tag, Raw::Map(entries))
             }
-            _ => return Err(self.syntax(&ScanError::new(at, "did not find expected node content"))),
+            _ => {
+                return Err(self.syntax(&SyntaxError::new(at, "did not find expected node content")))
+            }
         };
         let v = match tag {
             Some(t) => Raw::Tagged(tag_text(&t), Box::new(v)),
@@ -561,7 +560,7 @@ const SHORT_INLINE: usize = std::mem::size_of::<Short>();
 
 impl Read for Text {
     const EXPECTED: &'static str = "text";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
         match ev {
             Event::Scalar(v, ..) => Ok(Some(Text(snug(v)))),
             ev => r.wrong(ev, at, Self::EXPECTED).map(|_| None),
@@ -571,7 +570,7 @@ impl Read for Text {
 
 impl Read for TextList {
     const EXPECTED: &'static str = "a list of ids";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
         match ev {
             Event::Scalar(v, ..) => Ok(Some(TextList::split(&v))),
             Event::SequenceStart(..) => {
@@ -602,7 +601,7 @@ impl Read for TextList {
 
 impl Read for u32 {
     const EXPECTED: &'static str = "u32";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
         if let Event::Scalar(v, TScalarStyle::Plain, ..) = &ev {
             if let Some(i) = integer(v) {
                 return match u32::try_from(i) {
@@ -620,7 +619,7 @@ impl Read for u32 {
 
 impl Read for bool {
     const EXPECTED: &'static str = "a boolean";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
         if let Event::Scalar(v, TScalarStyle::Plain, ..) = &ev {
             if let Some(b) = boolean(v) {
                 return Ok(Some(b));
@@ -632,7 +631,7 @@ impl Read for bool {
 
 impl<T: Read + Default> Read for Vec<T> {
     const EXPECTED: &'static str = "a sequence";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Marker) -> Result<Option<Self>, Fatal> {
+    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
         if !matches!(ev, Event::SequenceStart(..)) {
             return r.wrong(ev, at, Self::EXPECTED).map(|_| None);
         }

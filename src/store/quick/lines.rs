@@ -1,0 +1,291 @@
+//! One line of block YAML: the blocks it closes, then its key or item and the value after it.
+
+use super::scalars::{self, Piece, Scalar, Then};
+use super::{close, empty, scalar_event, Block, Line, Quick, Unknown};
+use crate::store::mark::Mark;
+use std::collections::VecDeque;
+use yaml_rust2::parser::Event;
+
+/// Where the events of a line go; none is handed out before the whole line is read.
+type Out = VecDeque<(Event, Mark)>;
+
+impl<'a> Quick<'a> {
+    /// Reads a line that holds something.
+    pub(super) fn line(&mut self, line: &mut Line<'a>, out: &mut Out) -> Result<(), Unknown> {
+        let b = line.text.as_bytes();
+        let c = b.iter().position(|&x| x != b' ').ok_or(Unknown)?;
+        if c == 0 && (b.starts_with(b"---") || b.starts_with(b"...") || b[0] == b'%') {
+            return Err(Unknown);
+        }
+        let item = is_dash(b, c);
+        let at = line.mark(c);
+        if let Some(p) = self.pending.take() {
+            if item && (c > p.indent || (c == p.indent && p.map)) {
+                // A list at its key's column starts, for the parser, after its first dash.
+                let at = if c == p.indent {
+                    after_dash(line, c)
+                } else {
+                    at
+                };
+                self.open(
+                    Block {
+                        indent: c,
+                        map: false,
+                    },
+                    at,
+                    out,
+                )?;
+                return self.item(line, c, out);
+            }
+            if !item && c > p.indent {
+                return self.key(line, c, true, out);
+            }
+            // The parser places an empty value at the next token: a dash of the same list
+            // counts from after the dash.
+            let null_at = if !p.map && item && c == p.indent {
+                after_dash(line, c)
+            } else {
+                at
+            };
+            out.push_back((empty(), null_at));
+        }
+        while let Some(&top) = self.blocks.last() {
+            // A list at its mapping's own column ends where the mapping's next key is.
+            let unindented = !top.map && top.indent == c && !item && self.parent_map_at(c);
+            if top.indent <= c && !unindented {
+                break;
+            }
+            self.blocks.pop();
+            out.push_back((close(top), at));
+        }
+        match self.blocks.last() {
+            Some(top) if top.indent == c && top.map != item => {
+                if item {
+                    self.item(line, c, out)
+                } else {
+                    self.key(line, c, false, out)
+                }
+            }
+            None if !self.document && item => {
+                self.open(
+                    Block {
+                        indent: c,
+                        map: false,
+                    },
+                    at,
+                    out,
+                )?;
+                self.item(line, c, out)
+            }
+            None if !self.document => self.key(line, c, true, out),
+            _ => Err(Unknown),
+        }
+    }
+
+    /// Whether the block under the top one is a mapping at column `c`.
+    fn parent_map_at(&self, c: usize) -> bool {
+        let n = self.blocks.len();
+        n >= 2 && self.blocks[n - 2].map && self.blocks[n - 2].indent == c
+    }
+
+    /// Opens a block at `at`; the first one opens the document.
+    fn open(&mut self, block: Block, at: Mark, out: &mut Out) -> Result<(), Unknown> {
+        if self.blocks.is_empty() {
+            if self.document {
+                return Err(Unknown);
+            }
+            self.document = true;
+            out.push_back((Event::DocumentStart, at));
+        }
+        self.blocks.push(block);
+        let ev = if block.map {
+            Event::MappingStart(0, None)
+        } else {
+            Event::SequenceStart(0, None)
+        };
+        out.push_back((ev, at));
+        Ok(())
+    }
+
+    /// A key at byte `c` and its value; `new_map` when it is the first key of its mapping.
+    fn key(
+        &mut self,
+        line: &mut Line<'a>,
+        c: usize,
+        new_map: bool,
+        out: &mut Out,
+    ) -> Result<(), Unknown> {
+        let (key, colon) = split_key(line.text, c).ok_or(Unknown)?;
+        let key_at = line.mark(c);
+        if new_map {
+            let colon_at = line.mark(colon);
+            self.open(
+                Block {
+                    indent: c,
+                    map: true,
+                },
+                colon_at,
+                out,
+            )?;
+        }
+        out.push_back((scalar_event(key), key_at));
+        self.value(
+            line,
+            colon + 1,
+            Block {
+                indent: c,
+                map: true,
+            },
+            out,
+        )
+    }
+
+    /// An item at byte `c` (its dash) and what follows on the line.
+    fn item(&mut self, line: &mut Line<'a>, c: usize, out: &mut Out) -> Result<(), Unknown> {
+        let b = line.text.as_bytes();
+        let i = scalars::skip_spaces(b, c + 1);
+        if i == b.len() || b[i] == b'#' {
+            self.pending = Some(Block {
+                indent: c,
+                map: false,
+            });
+            return Ok(());
+        }
+        if is_dash(b, i) {
+            return Err(Unknown);
+        }
+        if split_key(line.text, i).is_some() {
+            return self.key(line, i, true, out);
+        }
+        let end = self.value_at(line, i, c, out)?;
+        end_of_line(line.text, end)
+    }
+
+    /// The value after a key's colon at byte `from`, or a note that it is on a later line.
+    fn value(
+        &mut self,
+        line: &mut Line<'a>,
+        from: usize,
+        block: Block,
+        out: &mut Out,
+    ) -> Result<(), Unknown> {
+        let b = line.text.as_bytes();
+        let i = scalars::skip_spaces(b, from);
+        if i == b.len() || b[i] == b'#' {
+            self.pending = Some(block);
+            return Ok(());
+        }
+        let end = self.value_at(line, i, block.indent, out)?;
+        end_of_line(line.text, end)
+    }
+
+    /// The scalar or bracketed value at byte `i` in the block at column `indent`, and the byte
+    /// after it.
+    fn value_at(
+        &mut self,
+        line: &mut Line<'a>,
+        i: usize,
+        indent: usize,
+        out: &mut Out,
+    ) -> Result<usize, Unknown> {
+        match line.text.as_bytes()[i] {
+            b'[' | b'{' => {
+                let mut pieces = std::mem::take(&mut self.pieces);
+                let end = scalars::flow(line.text, i, &mut pieces);
+                for p in pieces.drain(..) {
+                    out.push_back(match p {
+                        Piece::Open { map: true, at } => {
+                            (Event::MappingStart(0, None), line.mark(at))
+                        }
+                        Piece::Open { map: false, at } => {
+                            (Event::SequenceStart(0, None), line.mark(at))
+                        }
+                        Piece::Close { map: true, at } => (Event::MappingEnd, line.mark(at)),
+                        Piece::Close { map: false, at } => (Event::SequenceEnd, line.mark(at)),
+                        Piece::Scalar(s) => {
+                            let at = line.mark(s.start);
+                            (scalar_event(s), at)
+                        }
+                    });
+                }
+                self.pieces = pieces;
+                end.ok_or(Unknown)
+            }
+            b'\'' | b'"' => {
+                let s = scalars::quoted(line.text, i).ok_or(Unknown)?;
+                let end = s.end;
+                out.push_back((scalar_event(s), line.mark(i)));
+                Ok(end)
+            }
+            _ => match scalars::plain(line.text, i) {
+                // A plain scalar goes on over the lines after it that are indented deeper.
+                Some((s, Then::End)) if !self.continued(indent) => {
+                    let end = s.end;
+                    out.push_back((scalar_event(s), line.mark(i)));
+                    Ok(end)
+                }
+                _ => Err(Unknown),
+            },
+        }
+    }
+
+    /// Whether the next line that is not blank is indented deeper than column `indent` (and is
+    /// not a comment, which ends a plain scalar).
+    fn continued(&self, indent: usize) -> bool {
+        let b = &self.text.as_bytes()[self.next.byte.min(self.text.len())..];
+        let mut i = 0;
+        let mut col = 0;
+        while let Some(&x) = b.get(i) {
+            match x {
+                b' ' => col += 1,
+                b'\n' => col = 0,
+                b'#' => return false,
+                _ => return col > indent,
+            }
+            i += 1;
+        }
+        false
+    }
+}
+
+/// Whether byte `i` is the dash of a list item: a `-` before a blank or the line's end.
+fn is_dash(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&b'-') && matches!(b.get(i + 1), None | Some(b' '))
+}
+
+/// Where the parser places the dash at byte `c`: after it and its blanks, or at the line's end
+/// when only a comment follows.
+fn after_dash(line: &mut Line<'_>, c: usize) -> Mark {
+    let b = line.text.as_bytes();
+    let i = scalars::skip_spaces(b, c + 1);
+    line.mark(if b.get(i) == Some(&b'#') { b.len() } else { i })
+}
+
+/// The key at byte `i` and the byte of its colon, if a key starts there. Keys longer than the
+/// parser allows are left to it.
+fn split_key(text: &str, i: usize) -> Option<(Scalar, usize)> {
+    let b = text.as_bytes();
+    let (key, colon) = match b[i] {
+        b'\'' | b'"' => {
+            let s = scalars::quoted(text, i)?;
+            let colon = scalars::skip_spaces(b, s.end);
+            (b.get(colon) == Some(&b':') && matches!(b.get(colon + 1), None | Some(b' ')))
+                .then_some((s, colon))?
+        }
+        b'[' | b'{' => return None,
+        _ => match scalars::plain(text, i)? {
+            (s, Then::Colon(colon)) => (s, colon),
+            (_, Then::End) => return None,
+        },
+    };
+    (colon - i <= 1000).then_some((key, colon))
+}
+
+/// Nothing but blanks and a comment may follow a value.
+fn end_of_line(text: &str, end: usize) -> Result<(), Unknown> {
+    if scalars::rest_is_empty(text, end, false) {
+        Ok(())
+    } else {
+        Err(Unknown)
+    }
+}
