@@ -3,12 +3,13 @@
 //! The parser numbers anchors; the file's own names are read back from the text so that a
 //! rewrite can keep them (`&defaults`, `*defaults`).
 
+use super::event::{Event, Props};
 use super::mark::{Mark, SyntaxError};
 use super::quick::{Quick, Unknown};
 use crate::model::Raw;
 use std::collections::HashMap;
 use std::sync::Arc;
-use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::parser::Parser;
 use yaml_rust2::scanner::TScalarStyle;
 
 /// Where events come from: the quick lexer while the text stays in its part of YAML, then the
@@ -30,7 +31,7 @@ pub(super) struct Source<'a> {
     shadow: Option<Parser<std::str::Chars<'a>>>,
     text: &'a str,
     /// Events of an expanded alias still to come, last first.
-    replay: Vec<(Event, Mark)>,
+    replay: Vec<(Event<'a>, Mark)>,
     /// The value of each anchor by the parser's number.
     anchors: HashMap<usize, Arc<Raw>>,
     /// Where the previous and the current event of the parser start.
@@ -61,7 +62,7 @@ impl<'a> Source<'a> {
     }
 
     /// The next event and where it starts.
-    pub fn next(&mut self) -> Result<(Event, Mark), SyntaxError> {
+    pub fn next(&mut self) -> Result<(Event<'a>, Mark), SyntaxError> {
         if let Some(ev) = self.replay.pop() {
             return Ok(ev);
         }
@@ -72,7 +73,7 @@ impl<'a> Source<'a> {
     }
 
     /// The next event of the text.
-    fn lex(&mut self) -> Result<(Event, Mark), SyntaxError> {
+    fn lex(&mut self) -> Result<(Event<'a>, Mark), SyntaxError> {
         loop {
             match &mut self.lexer {
                 Lexer::Quick { quick, given } => match quick.next() {
@@ -93,7 +94,7 @@ impl<'a> Source<'a> {
                 },
                 Lexer::Full(parser) => {
                     let (ev, at) = parser.next_token()?;
-                    return Ok((ev, at.into()));
+                    return Ok((ev.into(), at.into()));
                 }
             }
         }
@@ -102,20 +103,22 @@ impl<'a> Source<'a> {
     /// Checks an event of the quick lexer against the parser's (debug builds only). The parser
     /// may fail a line early, reading ahead: then the quick lexer stops on that line too.
     #[cfg(debug_assertions)]
-    fn compare(&mut self, ev: &(Event, Mark)) {
+    fn compare(&mut self, ev: &(Event<'a>, Mark)) {
         if let Some(shadow) = self.shadow.as_mut() {
             match shadow.next_token() {
-                Ok((e, m)) if (&e, Mark::from(m)) != (&ev.0, ev.1) => {
-                    let from = m.index().saturating_sub(80);
-                    let near: String = self
-                        .text
-                        .chars()
-                        .skip(from)
-                        .take(m.index() - from)
-                        .collect();
-                    panic!("quick lexer gave {ev:?}, parser {e:?} at {m:?}, after {near:?}");
+                Ok((e, m)) => {
+                    let (e, m) = (Event::from(e), Mark::from(m));
+                    if (&e, m) != (&ev.0, ev.1) {
+                        let from = m.index().saturating_sub(80);
+                        let near: String = self
+                            .text
+                            .chars()
+                            .skip(from)
+                            .take(m.index() - from)
+                            .collect();
+                        panic!("quick lexer gave {ev:?}, parser {e:?} at {m:?}, after {near:?}");
+                    }
                 }
-                Ok(_) => {}
                 Err(_) => self.shadow = None,
             }
         }
@@ -245,8 +248,8 @@ fn cut_comment(line: &str) -> &str {
 }
 
 /// The events a value reads as, without tags or anchors (which typed reading ignores).
-fn flatten(v: &Raw, at: Mark, out: &mut Vec<(Event, Mark)>) {
-    let scalar = |s: String, style| (Event::Scalar(s, style, 0, None), at);
+fn flatten<'a>(v: &Raw, at: Mark, out: &mut Vec<(Event<'a>, Mark)>) {
+    let scalar = |s: String, style| (Event::Scalar(s.into(), style, Props::default()), at);
     match v {
         Raw::Null => out.push(scalar("~".into(), TScalarStyle::Plain)),
         Raw::Bool(b) => out.push(scalar(b.to_string(), TScalarStyle::Plain)),
@@ -258,14 +261,14 @@ fn flatten(v: &Raw, at: Mark, out: &mut Vec<(Event, Mark)>) {
         Raw::Tagged(_, v) | Raw::Anchored(_, v) => flatten(v, at, out),
         Raw::Alias(_, v) => flatten(v, at, out),
         Raw::Seq(items) => {
-            out.push((Event::SequenceStart(0, None), at));
+            out.push((Event::SequenceStart(Props::default()), at));
             for i in items {
                 flatten(i, at, out);
             }
             out.push((Event::SequenceEnd, at));
         }
         Raw::Map(entries) => {
-            out.push((Event::MappingStart(0, None), at));
+            out.push((Event::MappingStart(Props::default()), at));
             for (k, v) in entries {
                 flatten(k, at, out);
                 flatten(v, at, out);

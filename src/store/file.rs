@@ -1,9 +1,9 @@
 //! File-shaped types: every known key optional, every unknown key kept as written.
 
+use super::event::Event;
 use super::mark::Mark;
 use super::reader::{Fatal, Read, Reader};
 use crate::model::{Extra, Short};
-use yaml_rust2::parser::Event;
 
 /// Text written as any scalar: `id: 001` stays "001", `title: 2017` is "2017".
 pub(super) struct Text(pub Short);
@@ -37,7 +37,7 @@ impl TaskPieces {
 
 impl Read for TaskPieces {
     const EXPECTED: &'static str = <Vec<FileTask>>::EXPECTED;
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
+    fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal> {
         Ok(<Vec<FileTask>>::read(r, ev, at)?.map(|list| TaskPieces(vec![list])))
     }
 }
@@ -54,10 +54,10 @@ macro_rules! file_struct {
         impl Read for $name {
             const EXPECTED: &'static str = "a mapping";
 
-            fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
+            fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal> {
                 let mut out = $name::default();
                 let read = r.mapping(ev, at, |r, key, key_at| {
-                    match key.as_str() {
+                    match key.as_ref() {
                         $(stringify!($field) => {
                             if out.$field.is_some() {
                                 r.duplicate(stringify!($field), key_at)
@@ -68,7 +68,7 @@ macro_rules! file_struct {
                         })*
                         _ => {
                             let value = r.unknown()?;
-                            out.extra.0.push((key, value));
+                            out.extra.0.push((key.into_owned(), value));
                             Ok(())
                         }
                     }

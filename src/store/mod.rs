@@ -4,6 +4,7 @@ mod aliases;
 mod build;
 mod cache;
 mod emit;
+mod event;
 mod events;
 mod file;
 mod halves;

@@ -15,10 +15,11 @@ mod scalars;
 #[cfg(test)]
 mod tests;
 
+use super::event::{Event, Props};
 use super::mark::Mark;
 use scalars::{Piece, Scalar};
+use std::borrow::Cow;
 use std::collections::VecDeque;
-use yaml_rust2::parser::Event;
 use yaml_rust2::scanner::TScalarStyle;
 
 /// The text holds something the quick lexer does not read; the full parser must.
@@ -73,9 +74,9 @@ pub(super) struct Quick<'a> {
     blocks: Vec<Block>,
     /// The block whose last key or item has its value on a later line, or none.
     pending: Option<Block>,
-    out: VecDeque<(Event, Mark)>,
+    out: VecDeque<(Event<'a>, Mark)>,
     /// Room for the pieces of a bracketed value, kept from line to line.
-    pieces: Vec<Piece>,
+    pieces: Vec<Piece<'a>>,
     started: bool,
     document: bool,
     done: bool,
@@ -110,7 +111,7 @@ impl<'a> Quick<'a> {
     }
 
     /// The next event and where it starts.
-    pub fn next(&mut self) -> Result<(Event, Mark), Unknown> {
+    pub fn next(&mut self) -> Result<(Event<'a>, Mark), Unknown> {
         loop {
             if let Some(ev) = self.out.pop_front() {
                 return Ok(ev);
@@ -213,11 +214,11 @@ impl<'a> Quick<'a> {
     }
 }
 
-fn empty() -> Event {
-    Event::Scalar(String::new(), TScalarStyle::Plain, 0, None)
+fn empty() -> Event<'static> {
+    Event::Scalar(Cow::Borrowed(""), TScalarStyle::Plain, Props::default())
 }
 
-fn close(b: Block) -> Event {
+fn close(b: Block) -> Event<'static> {
     if b.map {
         Event::MappingEnd
     } else {
@@ -225,6 +226,6 @@ fn close(b: Block) -> Event {
     }
 }
 
-fn scalar_event(s: Scalar) -> Event {
-    Event::Scalar(s.value, s.style, 0, None)
+fn scalar_event(s: Scalar<'_>) -> Event<'_> {
+    Event::Scalar(s.value, s.style, Props::default())
 }

@@ -4,6 +4,7 @@
 //! goes on, so one `check` lists them all. Values of unknown keys are kept as written.
 
 use super::emit::{self, plain_ok};
+use super::event::Event;
 use super::events::Source;
 use super::file::{FileBoard, FileTask, Text, TextList};
 use super::mark::{Mark, SyntaxError};
@@ -11,7 +12,8 @@ use super::messages::{self, Limit};
 use super::scan::{MAX_DEPTH, MAX_NODES};
 use crate::model::validate::Diagnostic;
 use crate::model::{Lang, Raw, Short};
-use yaml_rust2::parser::{Event, Tag};
+use std::borrow::Cow;
+use yaml_rust2::parser::Tag;
 use yaml_rust2::scanner::TScalarStyle;
 
 /// After this many wrong values the file is clearly not a board; stop reading it.
@@ -34,7 +36,7 @@ pub(super) trait Read: Sized {
     const EXPECTED: &'static str;
     /// Reads the node that starts with `ev`; `None` (after reporting it) when it is of the wrong
     /// type.
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal>;
+    fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal>;
 }
 
 /// One step of a field path (`tasks[3].deadline`).
@@ -83,8 +85,8 @@ fn pos(at: Mark) -> (usize, usize) {
     (at.line(), at.col() + 1)
 }
 
-fn is_null(ev: &Event) -> bool {
-    matches!(ev, Event::Scalar(v, TScalarStyle::Plain, ..) if matches!(v.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+fn is_null(ev: &Event<'_>) -> bool {
+    matches!(ev, Event::Scalar(v, TScalarStyle::Plain, ..) if matches!(v.as_ref(), "" | "~" | "null" | "Null" | "NULL"))
 }
 
 /// A whole number as YAML writes it: decimal, `0x`, `0o`, with a sign.
@@ -135,7 +137,7 @@ fn float(s: &str) -> Option<f64> {
 }
 
 /// How serde names a value it did not expect: `string "x"`, `integer `42``, `sequence` ….
-fn describe(ev: &Event) -> String {
+fn describe(ev: &Event<'_>) -> String {
     match ev {
         Event::Scalar(v, TScalarStyle::Plain, ..) => {
             if is_null(ev) {
@@ -185,7 +187,8 @@ fn plain_tag(t: &Tag) -> bool {
 
 /// An unknown key's scalar: text where the canonical form writes it the same way, otherwise a
 /// plain scalar kept exactly as written (`0x1F`, `1.10`, `+12`, a 20-digit number).
-fn scalar_raw(v: String, style: TScalarStyle) -> Raw {
+fn scalar_raw(v: Cow<'_, str>, style: TScalarStyle) -> Raw {
+    let v = v.into_owned();
     if style != TScalarStyle::Plain {
         return Raw::Str(v);
     }
@@ -294,7 +297,7 @@ impl<'a, 'p> Reader<'a, 'p> {
         Fatal::Syntax(d)
     }
 
-    fn next(&mut self) -> Result<(Event, Mark), Fatal> {
+    fn next(&mut self) -> Result<(Event<'a>, Mark), Fatal> {
         self.events += 1;
         if self.events > MAX_NODES {
             let (line, col) = self.src.current().map_or((1, 1), pos);
@@ -310,13 +313,13 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// The next node for typed reading: aliases expanded, anchored values remembered.
-    fn node(&mut self) -> Result<(Event, Mark), Fatal> {
+    fn node(&mut self) -> Result<(Event<'a>, Mark), Fatal> {
         let (ev, at) = self.next()?;
         self.resolve(ev, at)
     }
 
     /// The node that starts with `ev`, or with the events it stands for.
-    fn resolve(&mut self, ev: Event, at: Mark) -> Result<(Event, Mark), Fatal> {
+    fn resolve(&mut self, ev: Event<'a>, at: Mark) -> Result<(Event<'a>, Mark), Fatal> {
         let (mut ev, mut at) = (ev, at);
         loop {
             match ev {
@@ -324,10 +327,10 @@ impl<'a, 'p> Reader<'a, 'p> {
                     let v = self.src.anchor(id, at).map_err(|e| self.syntax(&e))?;
                     self.src.replay(&v, at);
                 }
-                Event::Scalar(_, _, a, _)
-                | Event::SequenceStart(a, _)
-                | Event::MappingStart(a, _)
-                    if a != 0 =>
+                Event::Scalar(_, _, ref p)
+                | Event::SequenceStart(ref p)
+                | Event::MappingStart(ref p)
+                    if p.anchor() != 0 =>
                 {
                     let v = self.raw(ev, at)?;
                     self.src.replay(&v, at);
@@ -368,7 +371,7 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// Reports a value of the wrong type and reads past it.
-    pub fn wrong(&mut self, ev: Event, at: Mark, expected: &str) -> Result<(), Fatal> {
+    pub fn wrong(&mut self, ev: Event<'a>, at: Mark, expected: &str) -> Result<(), Fatal> {
         let message = format!("invalid type: {}, expected {expected}", describe(&ev));
         self.error(&message, at)?;
         // `at` may be the key's place, for the message; the value is read from where it starts.
@@ -381,10 +384,10 @@ impl<'a, 'p> Reader<'a, 'p> {
     pub fn field<T: Read>(&mut self, name: &'static str, key_at: Mark) -> Result<Option<T>, Fatal> {
         self.path.push(Step::Key(name));
         let (ev, at) = self.next()?;
-        if let Event::Scalar(_, _, _, Some(t))
-        | Event::SequenceStart(_, Some(t))
-        | Event::MappingStart(_, Some(t)) = &ev
-        {
+        if let Some(t) = match &ev {
+            Event::Scalar(_, _, p) | Event::SequenceStart(p) | Event::MappingStart(p) => p.tag(),
+            _ => None,
+        } {
             if !plain_tag(t) && self.tags.len() < 20 {
                 let (line, col) = pos(key_at);
                 self.tags.push((tag_text(t), line, col));
@@ -418,9 +421,9 @@ impl<'a, 'p> Reader<'a, 'p> {
     /// not a mapping (reported).
     pub fn mapping(
         &mut self,
-        ev: Event,
+        ev: Event<'a>,
         at: Mark,
-        mut f: impl FnMut(&mut Self, String, Mark) -> Result<(), Fatal>,
+        mut f: impl FnMut(&mut Self, Cow<'a, str>, Mark) -> Result<(), Fatal>,
     ) -> Result<bool, Fatal> {
         if !matches!(ev, Event::MappingStart(..)) {
             self.wrong(ev, at, "a mapping")?;
@@ -487,18 +490,20 @@ impl<'a, 'p> Reader<'a, 'p> {
     }
 
     /// Reads a value as written: kept for unknown keys, and for anchored values.
-    fn raw(&mut self, ev: Event, at: Mark) -> Result<Raw, Fatal> {
+    fn raw(&mut self, ev: Event<'a>, at: Mark) -> Result<Raw, Fatal> {
         let (anchor, tag, v) = match ev {
             Event::Alias(id) => {
                 let name = self.src.alias_name(at);
                 let v = self.src.anchor(id, at).map_err(|e| self.syntax(&e))?;
                 return Ok(Raw::Alias(name, v));
             }
-            Event::Scalar(v, style, anchor, tag) => {
+            Event::Scalar(v, style, props) => {
+                let (anchor, tag) = props.into_parts();
                 let name = (anchor != 0).then(|| self.src.anchor_name(anchor, at));
                 (name.map(|n| (anchor, n)), tag, scalar_raw(v, style))
             }
-            Event::SequenceStart(anchor, tag) => {
+            Event::SequenceStart(props) => {
+                let (anchor, tag) = props.into_parts();
                 let name = (anchor != 0).then(|| self.src.anchor_name(anchor, at));
                 self.enter(at)?;
                 let mut items = Vec::new();
@@ -512,7 +517,8 @@ impl<'a, 'p> Reader<'a, 'p> {
                 self.leave();
                 (name.map(|n| (anchor, n)), tag, Raw::Seq(items))
             }
-            Event::MappingStart(anchor, tag) => {
+            Event::MappingStart(props) => {
+                let (anchor, tag) = props.into_parts();
                 let name = (anchor != 0).then(|| self.src.anchor_name(anchor, at));
                 self.enter(at)?;
                 let mut entries = Vec::new();
@@ -548,11 +554,16 @@ impl<'a, 'p> Reader<'a, 'p> {
 
 /// A value's text as a board keeps it: in place when short (most ids and names), else fitted to
 /// its size (the parser grows a text as it reads it: a title of 45 bytes has room for 64).
-fn snug(mut v: String) -> Short {
-    if v.len() > SHORT_INLINE && v.capacity() - v.len() >= 16 {
-        v.shrink_to_fit();
+fn snug(v: Cow<'_, str>) -> Short {
+    match v {
+        Cow::Borrowed(s) => Short::from(s),
+        Cow::Owned(mut v) => {
+            if v.len() > SHORT_INLINE && v.capacity() - v.len() >= 16 {
+                v.shrink_to_fit();
+            }
+            Short::from(v)
+        }
     }
-    Short::from(v)
 }
 
 /// How many bytes a [`Short`] holds in place.
@@ -560,7 +571,7 @@ const SHORT_INLINE: usize = std::mem::size_of::<Short>();
 
 impl Read for Text {
     const EXPECTED: &'static str = "text";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
+    fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal> {
         match ev {
             Event::Scalar(v, ..) => Ok(Some(Text(snug(v)))),
             ev => r.wrong(ev, at, Self::EXPECTED).map(|_| None),
@@ -570,7 +581,7 @@ impl Read for Text {
 
 impl Read for TextList {
     const EXPECTED: &'static str = "a list of ids";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
+    fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal> {
         match ev {
             Event::Scalar(v, ..) => Ok(Some(TextList::split(&v))),
             Event::SequenceStart(..) => {
@@ -601,7 +612,7 @@ impl Read for TextList {
 
 impl Read for u32 {
     const EXPECTED: &'static str = "u32";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
+    fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal> {
         if let Event::Scalar(v, TScalarStyle::Plain, ..) = &ev {
             if let Some(i) = integer(v) {
                 return match u32::try_from(i) {
@@ -619,7 +630,7 @@ impl Read for u32 {
 
 impl Read for bool {
     const EXPECTED: &'static str = "a boolean";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
+    fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal> {
         if let Event::Scalar(v, TScalarStyle::Plain, ..) = &ev {
             if let Some(b) = boolean(v) {
                 return Ok(Some(b));
@@ -631,7 +642,7 @@ impl Read for bool {
 
 impl<T: Read + Default> Read for Vec<T> {
     const EXPECTED: &'static str = "a sequence";
-    fn read(r: &mut Reader<'_, '_>, ev: Event, at: Mark) -> Result<Option<Self>, Fatal> {
+    fn read<'a>(r: &mut Reader<'a, '_>, ev: Event<'a>, at: Mark) -> Result<Option<Self>, Fatal> {
         if !matches!(ev, Event::SequenceStart(..)) {
             return r.wrong(ev, at, Self::EXPECTED).map(|_| None);
         }

@@ -2,16 +2,16 @@
 
 use super::scalars::{self, Piece, Scalar, Then};
 use super::{close, empty, scalar_event, Block, Line, Quick, Unknown};
+use crate::store::event::{Event, Props};
 use crate::store::mark::Mark;
 use std::collections::VecDeque;
-use yaml_rust2::parser::Event;
 
 /// Where the events of a line go; none is handed out before the whole line is read.
-type Out = VecDeque<(Event, Mark)>;
+type Out<'a> = VecDeque<(Event<'a>, Mark)>;
 
 impl<'a> Quick<'a> {
     /// Reads a line that holds something.
-    pub(super) fn line(&mut self, line: &mut Line<'a>, out: &mut Out) -> Result<(), Unknown> {
+    pub(super) fn line(&mut self, line: &mut Line<'a>, out: &mut Out<'a>) -> Result<(), Unknown> {
         let b = line.text.as_bytes();
         let c = b.iter().position(|&x| x != b' ').ok_or(Unknown)?;
         if c == 0 && (b.starts_with(b"---") || b.starts_with(b"...") || b[0] == b'%') {
@@ -89,7 +89,7 @@ impl<'a> Quick<'a> {
     }
 
     /// Opens a block at `at`; the first one opens the document.
-    fn open(&mut self, block: Block, at: Mark, out: &mut Out) -> Result<(), Unknown> {
+    fn open(&mut self, block: Block, at: Mark, out: &mut Out<'a>) -> Result<(), Unknown> {
         if self.blocks.is_empty() {
             if self.document {
                 return Err(Unknown);
@@ -99,9 +99,9 @@ impl<'a> Quick<'a> {
         }
         self.blocks.push(block);
         let ev = if block.map {
-            Event::MappingStart(0, None)
+            Event::MappingStart(Props::default())
         } else {
-            Event::SequenceStart(0, None)
+            Event::SequenceStart(Props::default())
         };
         out.push_back((ev, at));
         Ok(())
@@ -113,7 +113,7 @@ impl<'a> Quick<'a> {
         line: &mut Line<'a>,
         c: usize,
         new_map: bool,
-        out: &mut Out,
+        out: &mut Out<'a>,
     ) -> Result<(), Unknown> {
         let (key, colon) = split_key(line.text, c).ok_or(Unknown)?;
         let key_at = line.mark(c);
@@ -141,7 +141,7 @@ impl<'a> Quick<'a> {
     }
 
     /// An item at byte `c` (its dash) and what follows on the line.
-    fn item(&mut self, line: &mut Line<'a>, c: usize, out: &mut Out) -> Result<(), Unknown> {
+    fn item(&mut self, line: &mut Line<'a>, c: usize, out: &mut Out<'a>) -> Result<(), Unknown> {
         let b = line.text.as_bytes();
         let i = scalars::skip_spaces(b, c + 1);
         if i == b.len() || b[i] == b'#' {
@@ -167,7 +167,7 @@ impl<'a> Quick<'a> {
         line: &mut Line<'a>,
         from: usize,
         block: Block,
-        out: &mut Out,
+        out: &mut Out<'a>,
     ) -> Result<(), Unknown> {
         let b = line.text.as_bytes();
         let i = scalars::skip_spaces(b, from);
@@ -186,7 +186,7 @@ impl<'a> Quick<'a> {
         line: &mut Line<'a>,
         i: usize,
         indent: usize,
-        out: &mut Out,
+        out: &mut Out<'a>,
     ) -> Result<usize, Unknown> {
         match line.text.as_bytes()[i] {
             b'[' | b'{' => {
@@ -195,10 +195,10 @@ impl<'a> Quick<'a> {
                 for p in pieces.drain(..) {
                     out.push_back(match p {
                         Piece::Open { map: true, at } => {
-                            (Event::MappingStart(0, None), line.mark(at))
+                            (Event::MappingStart(Props::default()), line.mark(at))
                         }
                         Piece::Open { map: false, at } => {
-                            (Event::SequenceStart(0, None), line.mark(at))
+                            (Event::SequenceStart(Props::default()), line.mark(at))
                         }
                         Piece::Close { map: true, at } => (Event::MappingEnd, line.mark(at)),
                         Piece::Close { map: false, at } => (Event::SequenceEnd, line.mark(at)),
@@ -263,7 +263,7 @@ fn after_dash(line: &mut Line<'_>, c: usize) -> Mark {
 
 /// The key at byte `i` and the byte of its colon, if a key starts there. Keys longer than the
 /// parser allows are left to it.
-fn split_key(text: &str, i: usize) -> Option<(Scalar, usize)> {
+fn split_key(text: &str, i: usize) -> Option<(Scalar<'_>, usize)> {
     let b = text.as_bytes();
     let (key, colon) = match b[i] {
         b'\'' | b'"' => {

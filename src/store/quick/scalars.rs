@@ -3,11 +3,12 @@
 //! Each function reads what it knows for certain and answers `None` for anything else, so the
 //! full parser reads that file instead.
 
+use std::borrow::Cow;
 use yaml_rust2::scanner::TScalarStyle;
 
 /// A scalar on a line: its value, its style, and the bytes of the line it takes.
-pub(super) struct Scalar {
-    pub value: String,
+pub(super) struct Scalar<'a> {
+    pub value: Cow<'a, str>,
     pub style: TScalarStyle,
     pub start: usize,
     pub end: usize,
@@ -23,10 +24,10 @@ pub(super) enum Then {
 }
 
 /// One piece of a bracketed list or mapping: where it starts, and what it is.
-pub(super) enum Piece {
+pub(super) enum Piece<'a> {
     Open { map: bool, at: usize },
     Close { map: bool, at: usize },
-    Scalar(Scalar),
+    Scalar(Scalar<'a>),
 }
 
 /// Whether the byte is a bracket or a comma: what ends a plain scalar inside brackets.
@@ -47,7 +48,7 @@ fn plain_may_start(line: &[u8], at: usize, in_flow: bool) -> bool {
 }
 
 /// The plain scalar at `at` in block context, and whether a key's colon follows it.
-pub(super) fn plain(line: &str, at: usize) -> Option<(Scalar, Then)> {
+pub(super) fn plain(line: &str, at: usize) -> Option<(Scalar<'_>, Then)> {
     let b = line.as_bytes();
     if !plain_may_start(b, at, false) {
         return None;
@@ -69,13 +70,13 @@ pub(super) fn plain(line: &str, at: usize) -> Option<(Scalar, Then)> {
             }
         }
     };
-    let s = scalar(line[at..end].to_string(), TScalarStyle::Plain, at, end);
+    let s = scalar(Cow::Borrowed(&line[at..end]), TScalarStyle::Plain, at, end);
     Some((s, then))
 }
 
 /// The quoted scalar at `at` (which holds the quote), if it closes on this line and holds only
 /// escapes the quick lexer knows.
-pub(super) fn quoted(line: &str, at: usize) -> Option<Scalar> {
+pub(super) fn quoted(line: &str, at: usize) -> Option<Scalar<'_>> {
     match line.as_bytes()[at] {
         b'\'' => single(line, at),
         b'"' => double(line, at),
@@ -83,7 +84,7 @@ pub(super) fn quoted(line: &str, at: usize) -> Option<Scalar> {
     }
 }
 
-fn scalar(value: String, style: TScalarStyle, start: usize, end: usize) -> Scalar {
+fn scalar(value: Cow<'_, str>, style: TScalarStyle, start: usize, end: usize) -> Scalar<'_> {
     Scalar {
         value,
         style,
@@ -92,14 +93,14 @@ fn scalar(value: String, style: TScalarStyle, start: usize, end: usize) -> Scala
     }
 }
 
-fn single(line: &str, at: usize) -> Option<Scalar> {
-    let mut value = String::new();
+fn single(line: &str, at: usize) -> Option<Scalar<'_>> {
+    let mut value = Cow::Borrowed("");
     let mut i = at + 1;
     loop {
         let q = i + line[i..].find('\'')?;
-        value.push_str(&line[i..q]);
+        add(&mut value, &line[i..q]);
         if line.as_bytes().get(q + 1) == Some(&b'\'') {
-            value.push('\'');
+            value.to_mut().push('\'');
             i = q + 2;
         } else {
             return Some(scalar(value, TScalarStyle::SingleQuoted, at, q + 1));
@@ -107,17 +108,26 @@ fn single(line: &str, at: usize) -> Option<Scalar> {
     }
 }
 
-fn double(line: &str, at: usize) -> Option<Scalar> {
-    let mut value = String::new();
+/// Adds a piece of the line to a value: borrowed while it is the only piece.
+fn add<'a>(value: &mut Cow<'a, str>, piece: &'a str) {
+    if value.is_empty() {
+        *value = Cow::Borrowed(piece);
+    } else {
+        value.to_mut().push_str(piece);
+    }
+}
+
+fn double(line: &str, at: usize) -> Option<Scalar<'_>> {
+    let mut value = Cow::Borrowed("");
     let mut i = at + 1;
     loop {
         let stop = i + line[i..].find(['"', '\\'])?;
-        value.push_str(&line[i..stop]);
+        add(&mut value, &line[i..stop]);
         if line.as_bytes()[stop] == b'"' {
             return Some(scalar(value, TScalarStyle::DoubleQuoted, at, stop + 1));
         }
         let (c, len) = escape(&line[stop + 1..])?;
-        value.push(c);
+        value.to_mut().push(c);
         i = stop + 1 + len;
     }
 }
@@ -161,7 +171,7 @@ fn hex(s: &str, digits: usize) -> Option<(char, usize)> {
 
 /// The bracketed list or mapping at `at`, if it closes on this line and holds only scalars
 /// (a mapping: `key: value` pairs); its pieces in order, and the byte after it.
-pub(super) fn flow(line: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize> {
+pub(super) fn flow<'a>(line: &'a str, at: usize, out: &mut Vec<Piece<'a>>) -> Option<usize> {
     let b = line.as_bytes();
     let map = match b[at] {
         b'{' => true,
@@ -199,7 +209,7 @@ pub(super) fn flow(line: &str, at: usize, out: &mut Vec<Piece>) -> Option<usize>
 }
 
 /// A scalar inside brackets: quoted, or plain up to a comma, a bracket or a `: `.
-fn flow_scalar(line: &str, at: usize) -> Option<(Scalar, usize)> {
+fn flow_scalar(line: &str, at: usize) -> Option<(Scalar<'_>, usize)> {
     let b = line.as_bytes();
     if matches!(b.get(at), Some(b'\'' | b'"')) {
         let s = quoted(line, at)?;
@@ -245,7 +255,7 @@ fn flow_scalar(line: &str, at: usize) -> Option<(Scalar, usize)> {
             }
         }
     }
-    let s = scalar(line[at..end].to_string(), TScalarStyle::Plain, at, end);
+    let s = scalar(Cow::Borrowed(&line[at..end]), TScalarStyle::Plain, at, end);
     Some((s, end))
 }
 

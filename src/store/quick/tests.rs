@@ -5,7 +5,7 @@ use super::*;
 use yaml_rust2::parser::Parser;
 
 /// What the quick lexer made of a text: its events, and whether it read to the end.
-fn quick_events(text: &str) -> (Vec<(Event, Mark)>, bool) {
+fn quick_events(text: &str) -> (Vec<(Event<'_>, Mark)>, bool) {
     let mut out = Vec::new();
     let Some(mut q) = Quick::new(text) else {
         return (out, false);
@@ -23,16 +23,18 @@ fn quick_events(text: &str) -> (Vec<(Event, Mark)>, bool) {
 }
 
 /// The parser's events, up to its end or its error.
-fn parser_events(text: &str) -> (Vec<(Event, Mark)>, bool) {
+fn parser_events(text: &str) -> (Vec<(Event<'static>, Mark)>, bool) {
     let mut p = Parser::new_from_str(text);
     let mut out = Vec::new();
     loop {
         match p.next_token() {
-            Ok((Event::StreamEnd, m)) => {
-                out.push((Event::StreamEnd, m.into()));
-                return (out, true);
+            Ok((ev, m)) => {
+                let end = matches!(ev, yaml_rust2::Event::StreamEnd);
+                out.push((ev.into(), m.into()));
+                if end {
+                    return (out, true);
+                }
             }
-            Ok((ev, m)) => out.push((ev, m.into())),
             Err(_) => return (out, false),
         }
     }
