@@ -153,7 +153,7 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
             Err(code) => return code,
         },
     };
-    let (mut app, snapshot) = match open_app_writing(&path, &args, today) {
+    let (mut app, mut snapshot) = match open_app_writing(&path, &args, today) {
         Ok(opened) => opened,
         Err(code) => return code,
     };
@@ -177,7 +177,7 @@ fn run_with(args: OpenArgs, given_today: Option<NaiveDate>, present: Option<u64>
             return ExitCode::from(2);
         }
     };
-    let result = event_loop(&mut terminal, &mut app, &theme, given_today);
+    let result = event_loop(&mut terminal, &mut app, &theme, given_today, &mut snapshot);
     term::restore();
     match result {
         Err(Stop::Gone) => snapshot.abandon(),
@@ -233,12 +233,14 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     day: Option<NaiveDate>,
+    snapshot: &mut snapshot::Writer,
 ) -> Result<(), Stop> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     app.now = clock(day);
     let mut watch = FileWatch::new(Duration::from_secs(1));
     draw(terminal, app, theme)?;
+    snapshot.release();
     loop {
         if app.quit {
             return Ok(());
