@@ -21,16 +21,18 @@ fn tmux(sock: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-#[test]
-fn a_large_board_shows_its_reading_progress_then_the_board() {
+/// Opens a generated board of `tasks` tasks in tmux, its `lang:` line replaced by `lang`; the
+/// progress lines seen (those starting with `word`) and the screen once `shown` is on it.
+fn open_watching(tasks: &str, lang: &str, word: &str, shown: &str) -> (Vec<String>, String) {
     let dir = tempfile::tempdir().unwrap();
     let board = dir.path().join("city.yaml");
     let gen = Command::new(env!("CARGO_BIN_EXE_ducha"))
-        .args(["gen", "--tasks", "100000", "--today", "2024-06-01"])
+        .args(["gen", "--tasks", tasks, "--today", "2024-06-01"])
         .output()
         .unwrap();
     assert!(gen.status.success());
-    std::fs::write(&board, &gen.stdout).unwrap();
+    let text = String::from_utf8(gen.stdout).unwrap();
+    std::fs::write(&board, text.replacen("lang: zh", lang, 1)).unwrap();
 
     let sock = dir.path().join("tmux.sock");
     // A snapshot folder of its own: the first open reads the YAML.
@@ -58,10 +60,10 @@ fn a_large_board_shows_its_reading_progress_then_the_board() {
     let mut progress = Vec::new();
     let board_shown = loop {
         let screen = tmux(&sock, &["capture-pane", "-p"]);
-        if screen.contains("生成的示例看板") {
+        if screen.contains(shown) {
             break Some(screen);
         }
-        if let Some(line) = screen.lines().find(|l| l.starts_with("正在读取")) {
+        if let Some(line) = screen.lines().find(|l| l.starts_with(word)) {
             progress.push(line.trim_end().to_string());
         }
         if started.elapsed() > DEADLINE {
@@ -70,7 +72,15 @@ fn a_large_board_shows_its_reading_progress_then_the_board() {
         std::thread::sleep(Duration::from_millis(20));
     };
     tmux(&sock, &["kill-server"]);
-    let board_shown = board_shown.expect("the board never came on screen");
+    (
+        progress,
+        board_shown.expect("the board never came on screen"),
+    )
+}
+
+#[test]
+fn a_large_board_shows_its_reading_progress_then_the_board() {
+    let (progress, board_shown) = open_watching("100000", "lang: zh", "正在读取", "生成的示例看板");
     assert!(!progress.is_empty(), "no progress line while reading");
     let first = &progress[0];
     assert!(
@@ -91,4 +101,15 @@ fn a_large_board_shows_its_reading_progress_then_the_board() {
         board_shown.contains("100000 项任务") || board_shown.contains("100000"),
         "{board_shown}"
     );
+}
+
+#[test]
+fn an_english_board_is_read_with_an_english_progress_line() {
+    let (progress, board_shown) = open_watching("30000", "lang: en", "reading", "current phase");
+    assert!(
+        !progress.is_empty(),
+        "no English progress line while reading"
+    );
+    assert!(progress[0].contains("city.yaml"), "{progress:?}");
+    assert!(board_shown.contains("In progress"), "{board_shown}");
 }

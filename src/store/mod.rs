@@ -395,6 +395,26 @@ fn text_again(path: &Path, disk: &DiskStamp) -> Option<Cow<'static, str>> {
         .flatten()
 }
 
+/// The language a board file says it is in (`lang:`), read from its first 64 KiB before the
+/// board is: what a progress line shown while a large board is read is written in.
+pub fn peek_lang(path: &Path) -> Lang {
+    use std::io::Read;
+    // Only a regular file: opening a FIFO to read would wait for a writer.
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    let mut head = Vec::new();
+    if regular {
+        if let Ok(file) = std::fs::File::open(path) {
+            let _ = file.take(64 * 1024).read_to_end(&mut head);
+        }
+    }
+    let text = match std::str::from_utf8(&head) {
+        Ok(t) => t,
+        // Cut inside a character, or not UTF-8: what comes before.
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    guess_lang(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+}
+
 /// Reads a file's bytes with the checks of [`load`]: regular files only (a FIFO or a device is
 /// refused at once), at most [`MAX_FILE_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {

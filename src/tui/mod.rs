@@ -60,11 +60,12 @@ fn open_app_writing(
     today: NaiveDate,
 ) -> Result<(App, snapshot::Writer), ExitCode> {
     let name = path.display().to_string();
-    let mut meter = loading::Meter::new(name.clone(), args.lang.unwrap_or_default());
+    let lang = args.lang.unwrap_or_else(|| store::peek_lang(path));
+    let mut meter = loading::Meter::new(name.clone(), lang);
     let loaded = store::load_deferring(path, Some(&mut |done, total| meter.tick(done, total)));
     meter.finish();
     let (loaded, due) = loaded.map_err(|e| {
-        say::err(&e.message(args.lang.unwrap_or_default()));
+        say::err(&e.message(lang));
         ExitCode::from(if e.is_unreadable() { 2 } else { 1 })
     })?;
     let parsed = loaded.parsed;
