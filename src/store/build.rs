@@ -194,6 +194,56 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// The tasks of all pieces, in order. A second piece (a large board read on two cores) is
+    /// built on the other core at the same time, its problems told after the first piece's.
+    fn tasks(&mut self, pieces: TaskPieces, first_status: &str) -> Vec<Task> {
+        let mut tasks = Vec::with_capacity(pieces.len());
+        let mut pieces = pieces.0.into_iter();
+        let head = pieces.next().unwrap_or_default();
+        // Taken by the other thread; still here if none could be started.
+        let mut rest = Some(pieces.flatten().collect::<Vec<FileTask>>()).filter(|r| !r.is_empty());
+        let offset = head.len();
+        let lang = self.lang;
+        let built_rest = std::thread::scope(|scope| {
+            let other = match rest {
+                Some(_) => std::thread::Builder::new()
+                    .name("ducha-build".into())
+                    .spawn_scoped(scope, || {
+                        let mut b = Builder {
+                            lang,
+                            diags: Vec::new(),
+                        };
+                        let built: Vec<Task> = (rest.take().into_iter().flatten())
+                            .enumerate()
+                            .map(|(i, t)| b.task(offset + i, t, first_status))
+                            .collect();
+                        (built, b.diags)
+                    })
+                    .ok(),
+                None => None,
+            };
+            for (i, t) in head.into_iter().enumerate() {
+                tasks.push(self.task(i, t, first_status));
+            }
+            other.map(|h| h.join())
+        });
+        match built_rest {
+            Some(Ok((built, diags))) => {
+                tasks.extend(built);
+                self.diags.extend(diags);
+            }
+            // Building does not panic on a board's content; were it to, it would as in one piece.
+            Some(Err(e)) => std::panic::resume_unwind(e),
+            None => {}
+        }
+        for (i, t) in rest.into_iter().flatten().enumerate() {
+            tasks.push(self.task(offset + i, t, first_status));
+        }
+        tasks
+    }
+}
+
 /// Builds the board; problems found on the way are returned beside it.
 pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
     let mut b = Builder {
@@ -253,11 +303,7 @@ pub(super) fn build(f: FileBoard) -> (Board, Vec<Diagnostic>) {
     let first = statuses
         .first()
         .map_or("todo".to_string(), |s: &Status| s.id.clone());
-    let pieces = f.tasks.unwrap_or(TaskPieces(Vec::new()));
-    let mut tasks = Vec::with_capacity(pieces.len());
-    for (i, t) in pieces.0.into_iter().flatten().enumerate() {
-        tasks.push(b.task(i, t, &first));
-    }
+    let tasks = b.tasks(f.tasks.unwrap_or(TaskPieces(Vec::new())), &first);
     let log = f
         .log
         .unwrap_or_default()
@@ -291,5 +337,56 @@ mod tests {
         assert!(date_problem(Lang::En, "02024-01-01").starts_with("cannot read the date"));
         assert!(date_problem(Lang::Zh, "2024-001-01").starts_with("无法识别的日期"));
         assert!(date_problem(Lang::Zh, "2017-02-30").contains("该月没有这一天"));
+    }
+
+    #[test]
+    fn two_pieces_build_the_board_and_problems_one_piece_does() {
+        let mut text = String::from(
+            "title: 看板\nlang: en\nphases:\n  - {id: p1, name: 一, start: 2024-01-01, end: 2024-12-31}\ntasks:\n",
+        );
+        for i in 0..40 {
+            let deadline = if i % 7 == 3 {
+                "2024-02-30"
+            } else {
+                "2024-05-01"
+            };
+            let at = if i % 11 == 5 {
+                "soon"
+            } else {
+                "2024-03-01 09:00"
+            };
+            text.push_str(&format!(
+                "  - id: T{i}\n    title: \"任务{i}\\u0007\"\n    phase: p1\n    lead: u\n    deadline: {deadline}\n    progress:\n      - {{at: {at}, by: 甲, note: 好}}\n"
+            ));
+        }
+        let read = |pieces: usize| {
+            let mut file = super::super::reader::read(&text, Lang::En, None)
+                .ok()
+                .and_then(|r| r.file)
+                .unwrap();
+            let mut all: Vec<FileTask> =
+                file.tasks.take().unwrap().0.into_iter().flatten().collect();
+            let rest = all.split_off(all.len() / pieces);
+            let mut list = vec![all];
+            if pieces > 1 {
+                list.push(rest);
+            }
+            file.tasks = Some(TaskPieces(list));
+            build(file)
+        };
+        let (one, one_problems) = read(1);
+        let (two, two_problems) = read(2);
+        assert_eq!(one, two);
+        assert_eq!(one_problems, two_problems);
+        // Problems of both pieces, in task order.
+        let paths: Vec<&str> = two_problems.iter().map(|d| d.path.as_str()).collect();
+        assert!(
+            paths.contains(&"tasks[3].deadline") && paths.contains(&"tasks[38].deadline"),
+            "{paths:?}"
+        );
+        assert!(
+            paths.iter().position(|p| *p == "tasks[3].deadline")
+                < paths.iter().position(|p| *p == "tasks[38].deadline")
+        );
     }
 }
