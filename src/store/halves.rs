@@ -23,15 +23,15 @@ const MIN_BYTES: usize = 128 * 1024;
 /// The reading thread's stack: as much as the main thread's, for values nested to the limit.
 const STACK_BYTES: usize = 8 * 1024 * 1024;
 
-/// Where a text is cut, and how many task items lie on either side.
+/// Where a text is cut. How many items lie on either side is counted by each piece's thread.
 #[derive(Debug, PartialEq)]
 struct Cut {
+    /// The byte offset of the list's first line.
+    list: usize,
     /// The byte offset of the first line of the item the rest starts with.
     at: usize,
-    /// Items before the cut.
-    head: usize,
-    /// Items from the cut on.
-    rest: usize,
+    /// How far the list's items are indented.
+    indent: usize,
 }
 
 /// Reads a board file's text, in two pieces at once when it is large and can be cut safely.
@@ -64,7 +64,10 @@ fn read_cut<'p>(
         let rest = std::thread::Builder::new()
             .name("ducha-read".into())
             .stack_size(STACK_BYTES)
-            .spawn_scoped(scope, || reader::read_tasks(rest, lang, cut.rest))
+            .spawn_scoped(scope, || {
+                let items = count(rest, cut.indent)?;
+                Some((reader::read_tasks(rest, lang, items)?, items))
+            })
             .ok()?;
         // The head is about half the text: its progress is told as the whole's.
         let whole = text.len();
@@ -72,15 +75,17 @@ fn read_cut<'p>(
             move |done: usize, of: usize| p(done.saturating_mul(whole) / of.max(1), whole)
         });
         let scaled = scaled.as_mut().map(|f| f as &mut dyn FnMut(usize, usize));
-        let head = reader::read_sized(head, lang, scaled, cut.head);
+        // Never cut before the first item: the head must hold a list for the rest to join.
+        let items = count(&text[cut.list..cut.at], cut.indent).filter(|&n| n > 0);
+        let head = items.map(|n| reader::read_sized(head, lang, scaled, n));
         // A panic in the other thread is the reader's own bug: reading in one piece shows it.
-        let rest = rest.join().ok()??;
-        let mut head = head.ok()?;
+        let (rest, rest_items) = rest.join().ok()??;
+        let (mut head, head_items) = (head?.ok()?, items?);
         // Each piece holds just the items counted on its side of the cut, and the head's are the
         // list the cut was made in: a second `tasks` key (reported as a duplicate, its items
         // dropped) is no list to add the rest to.
         let list = head.file.as_mut()?.tasks.as_mut()?;
-        if rest.len() != cut.rest || list.0.len() != 1 || list.len() != cut.head {
+        if rest.len() != rest_items || list.0.len() != 1 || list.len() != head_items {
             return None;
         }
         list.0.push(rest);
@@ -100,33 +105,34 @@ fn cut(text: &str, min_bytes: usize) -> Option<Cut> {
         return None;
     }
     let start = list_start(text)?;
-    let mut lines = lines(text, start);
     // The items' indentation is that of the list's first line that says something.
-    let first = lines.find(|l| !blank(l.1))?;
+    let first = lines(text, start).find(|l| !blank(l.1))?;
     let indent = first.1.len() - first.1.trim_start_matches(' ').len();
-    let middle = start + (text.len() - start) / 2;
-    let (mut at, mut head, mut rest) = (None, 0, 0);
-    for (offset, line) in std::iter::once(first).chain(lines) {
+    // The first line that starts an item at or after the middle of the list, past its first.
+    let mut from = (start + (text.len() - start) / 2).max(first.0 + 1);
+    if text.as_bytes()[from - 1] != b'\n' {
+        from = memchr::memchr(b'\n', &text.as_bytes()[from..]).map(|n| from + n + 1)?;
+    }
+    let at = lines(text, from).find(|l| item(l.1, indent))?.0;
+    Some(Cut {
+        list: start,
+        at,
+        indent,
+    })
+}
+
+/// How many items of a list indented by `indent` start lines of `piece`; `None` when a line says
+/// something outside the list (another key after it): not a cut to trust.
+fn count(piece: &str, indent: usize) -> Option<usize> {
+    let mut items = 0;
+    for (_, line) in lines(piece, 0) {
         if item(line, indent) {
-            // Never before the first item: the head must hold a list for the rest to join.
-            if at.is_none() && offset >= middle && head > 0 {
-                at = Some(offset);
-            }
-            if at.is_some() {
-                rest += 1;
-            } else {
-                head += 1;
-            }
+            items += 1;
         } else if outside(line, indent) {
-            // Another key after the list (or a line the list cannot hold): not a cut to trust.
             return None;
         }
     }
-    Some(Cut {
-        at: at?,
-        head,
-        rest,
-    })
+    Some(items)
 }
 
 /// The byte offset of the line after `tasks:` at the start of a line with nothing after it but

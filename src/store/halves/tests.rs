@@ -8,6 +8,12 @@ fn generated(n: usize) -> String {
     crate::store::to_yaml(&gen::board(n, 7, center))
 }
 
+/// How many items lie before and after a cut.
+fn items(text: &str, cut: &Cut) -> Option<(usize, usize)> {
+    let head = count(&text[cut.list..cut.at], cut.indent)?;
+    Some((head, count(&text[cut.at..], cut.indent)?))
+}
+
 /// The board and the problems reading found, by one reading function.
 fn outcome(
     reading: Result<Reading, Diagnostic>,
@@ -26,7 +32,7 @@ fn same_as_one_piece(text: &str) {
 fn a_generated_board_is_cut_between_two_items_near_the_middle() {
     let text = generated(1000);
     let cut = cut(&text, MIN_BYTES).expect("a generated board of 1,000 tasks can be cut");
-    assert_eq!(cut.head + cut.rest, 1000);
+    assert_eq!(items(&text, &cut).map(|(h, r)| h + r), Some(1000));
     assert!(
         text[cut.at..].starts_with("  - id: "),
         "{:?}",
@@ -77,12 +83,14 @@ fn texts_the_pieces_could_read_otherwise_are_not_cut() {
     assert_eq!(cut(&anchored, MIN_BYTES), None);
     assert!(cut(&format!("%YAML 1.2\n---\n{text}"), MIN_BYTES).is_none());
     // Another key after the list: the rest would not be a list alone.
-    assert_eq!(cut(&format!("{text}log: []\n"), MIN_BYTES), None);
+    let after = format!("{text}log: []\n");
+    let at = cut(&after, MIN_BYTES).expect("a cut, refused when counted");
+    assert_eq!(items(&after, &at), None);
+    assert!(read_cut(&after, &at, Lang::Zh, None).is_none());
     // A list written in brackets, or a value on the key's line.
-    assert_eq!(
-        cut(&text.replacen("tasks:\n", "tasks: # 任务\n", 1), MIN_BYTES).map(|c| c.head + c.rest),
-        Some(1000)
-    );
+    let commented = text.replacen("tasks:\n", "tasks: # 任务\n", 1);
+    let at = cut(&commented, MIN_BYTES).expect("a cut");
+    assert_eq!(items(&commented, &at).map(|(h, r)| h + r), Some(1000));
     assert_eq!(
         cut(&text.replacen("tasks:\n", "tasks: []\nx:\n", 1), MIN_BYTES),
         None
@@ -187,7 +195,7 @@ fn items_at_the_start_of_lines_and_crlf_line_ends_are_cut_too() {
     let crlf = text.replace('\n', "\r\n");
     for text in [flush, crlf] {
         let at = cut(&text, MIN_BYTES).expect("a cut");
-        assert_eq!(at.head + at.rest, 1000);
+        assert_eq!(items(&text, &at).map(|(h, r)| h + r), Some(1000));
         assert!(read_cut(&text, &at, Lang::Zh, None).is_some());
         same_as_one_piece(&text);
     }
