@@ -33,6 +33,18 @@ struct Block {
     map: bool,
 }
 
+impl Block {
+    /// A list whose dashes are at column `indent`.
+    fn list(indent: usize) -> Block {
+        Block { indent, map: false }
+    }
+
+    /// A mapping whose keys are at column `indent`.
+    fn mapping(indent: usize) -> Block {
+        Block { indent, map: true }
+    }
+}
+
 /// Where a line starts: byte offset, character index and line number (from 1).
 #[derive(Clone, Copy, Debug)]
 struct LineStart {

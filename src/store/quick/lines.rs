@@ -6,6 +6,13 @@ use crate::store::event::{Event, Props};
 use crate::store::mark::Mark;
 use std::collections::VecDeque;
 
+/// Whether a key opens its mapping.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    First,
+    Next,
+}
+
 /// Where the events of a line go; none is handed out before the whole line is read.
 type Out<'a> = VecDeque<(Event<'a>, Mark)>;
 
@@ -20,34 +27,9 @@ impl<'a> Quick<'a> {
         let item = is_dash(b, c);
         let at = line.mark(c);
         if let Some(p) = self.pending.take() {
-            if item && (c > p.indent || (c == p.indent && p.map)) {
-                // A list at its key's column starts, for the parser, after its first dash.
-                let at = if c == p.indent {
-                    after_dash(line, c)
-                } else {
-                    at
-                };
-                self.open(
-                    Block {
-                        indent: c,
-                        map: false,
-                    },
-                    at,
-                    out,
-                )?;
-                return self.item(line, c, out);
+            if self.value_below(p, line, c, item, out)? {
+                return Ok(());
             }
-            if !item && c > p.indent {
-                return self.key(line, c, true, out);
-            }
-            // The parser places an empty value at the next token: a dash of the same list
-            // counts from after the dash.
-            let null_at = if !p.map && item && c == p.indent {
-                after_dash(line, c)
-            } else {
-                at
-            };
-            out.push_back((empty(), null_at));
         }
         while let Some(&top) = self.blocks.last() {
             // A list at its mapping's own column ends where the mapping's next key is.
@@ -63,23 +45,54 @@ impl<'a> Quick<'a> {
                 if item {
                     self.item(line, c, out)
                 } else {
-                    self.key(line, c, false, out)
+                    self.key(line, c, Key::Next, out)
                 }
             }
             None if !self.document && item => {
-                self.open(
-                    Block {
-                        indent: c,
-                        map: false,
-                    },
-                    at,
-                    out,
-                )?;
+                self.open(Block::list(c), at, out)?;
                 self.item(line, c, out)
             }
-            None if !self.document => self.key(line, c, true, out),
+            None if !self.document => self.key(line, c, Key::First, out),
             _ => Err(Unknown),
         }
+    }
+
+    /// The value of key or item `p`, left empty on its own line, when the line at column `c`
+    /// holds it (a list or mapping indented deeper; a list at a key's own column): `true` once
+    /// the line is read. Otherwise the value is empty, and the line is read as usual.
+    fn value_below(
+        &mut self,
+        p: Block,
+        line: &mut Line<'a>,
+        c: usize,
+        item: bool,
+        out: &mut Out<'a>,
+    ) -> Result<bool, Unknown> {
+        let at = line.mark(c);
+        if item && (c > p.indent || (c == p.indent && p.map)) {
+            // A list at its key's column starts, for the parser, after its first dash.
+            let at = if c == p.indent {
+                after_dash(line, c)
+            } else {
+                at
+            };
+            self.open(Block::list(c), at, out)?;
+            self.item(line, c, out)?;
+            return Ok(true);
+        }
+        if !item && c > p.indent {
+            self.key(line, c, Key::First, out)?;
+            return Ok(true);
+        }
+        // The parser places an empty value at the next token: a dash of the same list counts
+        // from after the dash.
+        let null_at = if !p.map && item && c == p.indent {
+            after_dash(line, c)
+        } else {
+            at
+        };
+        out.push_back((empty(), null_at));
+        Ok(false)
     }
 
     /// Whether the block under the top one is a mapping at column `c`.
@@ -107,37 +120,23 @@ impl<'a> Quick<'a> {
         Ok(())
     }
 
-    /// A key at byte `c` and its value; `new_map` when it is the first key of its mapping.
+    /// A key at byte `c` and its value.
     fn key(
         &mut self,
         line: &mut Line<'a>,
         c: usize,
-        new_map: bool,
+        which: Key,
         out: &mut Out<'a>,
     ) -> Result<(), Unknown> {
         let (key, colon) = split_key(line.text, c).ok_or(Unknown)?;
         let key_at = line.mark(c);
-        if new_map {
+        if which == Key::First {
+            // The parser opens a mapping where its first key's colon is.
             let colon_at = line.mark(colon);
-            self.open(
-                Block {
-                    indent: c,
-                    map: true,
-                },
-                colon_at,
-                out,
-            )?;
+            self.open(Block::mapping(c), colon_at, out)?;
         }
         out.push_back((scalar_event(key), key_at));
-        self.value(
-            line,
-            colon + 1,
-            Block {
-                indent: c,
-                map: true,
-            },
-            out,
-        )
+        self.value(line, colon + 1, Block::mapping(c), out)
     }
 
     /// An item at byte `c` (its dash) and what follows on the line.
@@ -145,17 +144,14 @@ impl<'a> Quick<'a> {
         let b = line.text.as_bytes();
         let i = scalars::skip_spaces(b, c + 1);
         if i == b.len() || b[i] == b'#' {
-            self.pending = Some(Block {
-                indent: c,
-                map: false,
-            });
+            self.pending = Some(Block::list(c));
             return Ok(());
         }
         if is_dash(b, i) {
             return Err(Unknown);
         }
         if split_key(line.text, i).is_some() {
-            return self.key(line, i, true, out);
+            return self.key(line, i, Key::First, out);
         }
         let end = self.value_at(line, i, c, out)?;
         end_of_line(line.text, end)
