@@ -230,7 +230,11 @@ fn flow_scalar(line: &str, at: usize) -> Option<(Scalar<'_>, usize)> {
             None => return None,
             Some(b' ') => {
                 i += 1;
-                if b.get(i) == Some(&b'#') {
+                // A comment; or a dash before a comma or bracket after a blank, which the
+                // parser refuses wherever it comes in the scalar.
+                if b.get(i) == Some(&b'#')
+                    || (b.get(i) == Some(&b'-') && b.get(i + 1).is_some_and(|&c| is_flow(c)))
+                {
                     return None;
                 }
             }

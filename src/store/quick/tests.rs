@@ -82,6 +82,8 @@ fn what_it_does_not_read_is_left_to_the_parser() {
         "- - a\n",
         "a: b: c\n",
         "? a\n: b\n",
+        "a: [x -]\n",
+        "a: {k: x -, j: y}\n",
     ] {
         assert!(!agrees(text), "{text:?}");
     }
@@ -140,6 +142,9 @@ impl Texts {
             " 2024-01-08T09:00:00+08:00",
             " {a: 1,b: 2}",
             " [-a, -]",
+            " [a -]",
+            " {k: x -, j: y}",
+            " [x - , y -z]",
         ])
         .into()
     }
