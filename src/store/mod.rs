@@ -21,6 +21,8 @@ mod recovery;
 mod save;
 mod scan;
 mod spans;
+#[cfg(test)]
+mod testing;
 
 pub use aliases::MAX_ALIAS_BYTES;
 pub use build::parse_date;

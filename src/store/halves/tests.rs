@@ -1,6 +1,7 @@
 use super::*;
 use crate::cli::gen;
 use crate::model::Board;
+use crate::store::testing::Xorshift;
 use chrono::NaiveDate;
 
 fn generated(n: usize) -> String {
@@ -204,14 +205,11 @@ fn items_at_the_start_of_lines_and_crlf_line_ends_are_cut_too() {
 /// A small generator of board texts full of what could make a cut misread: values that span
 /// lines (block text, quotes, brackets), lines inside them that look like items, comments and
 /// blank lines between items, tags, wrong values, items at any indentation, CRLF.
-struct Texts(u64);
+struct Texts(Xorshift);
 
 impl Texts {
     fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        self.0.next()
     }
 
     fn below(&mut self, n: usize) -> usize {
@@ -308,7 +306,7 @@ fn wherever_a_board_is_cut_its_pieces_read_as_the_whole_does() {
             )
         })
     };
-    let mut texts = Texts(0x2545_F491_4F6C_DD1D);
+    let mut texts = Texts(Xorshift(0x2545_F491_4F6C_DD1D));
     let (mut taken, mut refused) = (0, 0);
     for _ in 0..600 {
         let text = texts.board();

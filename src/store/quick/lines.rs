@@ -143,21 +143,18 @@ impl<'a> Quick<'a> {
     fn item(&mut self, line: &mut Line<'a>, c: usize, out: &mut Out<'a>) -> Result<(), Unknown> {
         let b = line.text.as_bytes();
         let i = scalars::skip_spaces(b, c + 1);
-        if i == b.len() || b[i] == b'#' {
-            self.pending = Some(Block::list(c));
-            return Ok(());
+        if i < b.len() && b[i] != b'#' {
+            if is_dash(b, i) {
+                return Err(Unknown);
+            }
+            if split_key(line.text, i).is_some() {
+                return self.key(line, i, Key::First, out);
+            }
         }
-        if is_dash(b, i) {
-            return Err(Unknown);
-        }
-        if split_key(line.text, i).is_some() {
-            return self.key(line, i, Key::First, out);
-        }
-        let end = self.value_at(line, i, c, out)?;
-        end_of_line(line.text, end)
+        self.value(line, c + 1, Block::list(c), out)
     }
 
-    /// The value after a key's colon at byte `from`, or a note that it is on a later line.
+    /// The value of a key or item from byte `from` on, or a note that it is on a later line.
     fn value(
         &mut self,
         line: &mut Line<'a>,
