@@ -96,13 +96,17 @@ pub(super) struct Quick<'a> {
 
 impl<'a> Quick<'a> {
     /// The lexer for `text`, or `None` when the text holds a character it leaves to the parser
-    /// (a tab, a carriage return, another control character, a byte-order mark).
+    /// (a tab, a carriage return not followed by a line feed, another control character, a
+    /// byte-order mark).
     pub fn new(text: &'a str) -> Option<Quick<'a>> {
-        let controls = text
-            .as_bytes()
-            .chunks(256)
-            .any(|c| c.iter().fold(false, |a, &b| a | (b < 0x20 && b != b'\n')));
-        if controls || memchr::memmem::find(text.as_bytes(), "\u{FEFF}".as_bytes()).is_some() {
+        let controls = text.as_bytes().chunks(256).any(|c| {
+            c.iter()
+                .fold(false, |a, &b| a | (b < 0x20 && b != b'\n' && b != b'\r'))
+        });
+        // A carriage return is read only as the first half of a Windows line end.
+        let b = text.as_bytes();
+        let lone_return = memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n'));
+        if controls || lone_return || memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_some() {
             return None;
         }
         Some(Quick {
@@ -167,7 +171,8 @@ impl<'a> Quick<'a> {
         while at.byte < t.len() {
             let end =
                 memchr::memchr(b'\n', &t.as_bytes()[at.byte..]).map_or(t.len(), |n| at.byte + n);
-            let text = &t[at.byte..end];
+            let whole = &t[at.byte..end];
+            let text = whole.strip_suffix('\r').unwrap_or(whole);
             let line = Line {
                 text,
                 start: at,
@@ -175,7 +180,7 @@ impl<'a> Quick<'a> {
             };
             at = LineStart {
                 byte: end + 1,
-                index: at.index + chars(text.as_bytes()) + 1,
+                index: at.index + chars(whole.as_bytes()) + 1,
                 number: at.number + 1,
             };
             let first = text.bytes().position(|b| b != b' ');

@@ -232,6 +232,8 @@ impl<'a> Quick<'a> {
             match x {
                 b' ' => col += 1,
                 b'\n' => col = 0,
+                // The first half of a Windows line end: the line is blank so far.
+                b'\r' => {}
                 b'#' => return false,
                 _ => return col > indent,
             }
