@@ -209,3 +209,23 @@ fn a_deletion_removes_the_task_and_appends_to_the_boards_log_in_place() {
     let (_, after) = save_change(&path, &base, &mine);
     assert_eq!(after.matches("\nlog:\n").count(), 1);
 }
+
+#[test]
+fn a_board_saved_with_windows_line_ends_keeps_them_in_the_lines_written() {
+    let (_dir, path) = common::copy_sample("zhucheng-2017.yaml");
+    let lf = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, lf.replace('\n', "\r\n")).unwrap();
+    let base = load(&path).unwrap().parsed.board;
+    let mut mine = base.clone();
+    let t = &mut mine.tasks[3];
+    t.status = other_status(&base, &base.tasks[3]).into();
+    t.progress.push(entry("状态变更"));
+    let (before, after) = save_change(&path, &base, &mine);
+    let bare = after
+        .match_indices('\n')
+        .filter(|(i, _)| !after[..*i].ends_with('\r'));
+    assert_eq!(bare.count(), 0, "a line ends without CR");
+    let (gone, added) = changed_lines(&before, &after);
+    assert_eq!(gone.len(), 1, "{gone:?} -> {added:?}");
+    assert!(added.iter().any(|l| l.contains("状态变更")), "{added:?}");
+}

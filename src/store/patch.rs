@@ -325,7 +325,27 @@ pub fn patch(old_text: &str, old: &Board, new: &Board) -> Option<String> {
         out.push_str(&text);
     }
     out.extend(lines[lay.end..].iter().copied());
-    append_log(out, &old.log, &new.log[old.log.len()..])
+    let out = append_log(out, &old.log, &new.log[old.log.len()..])?;
+    // A file saved on Windows keeps its line ends in the lines written anew.
+    Some(if windows_line_ends(old_text) {
+        out.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        out
+    })
+}
+
+/// Whether every line of the text ends with CR LF.
+fn windows_line_ends(text: &str) -> bool {
+    let b = text.as_bytes();
+    let breaks = memchr::memchr_iter(b'\n', b);
+    let mut any = false;
+    for i in breaks {
+        if i == 0 || b[i - 1] != b'\r' {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// Whether the boards agree on everything but their tasks and log.
