@@ -169,7 +169,7 @@ fn may_anchor(text: &str) -> bool {
 
 /// Whether a carriage return stands alone somewhere: YAML ends a line there, the cut does not, so
 /// a key or a directive could hide behind it.
-fn lone_return(text: &str) -> bool {
+pub(super) fn lone_return(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n'))
 }

@@ -89,8 +89,9 @@ pub(super) struct Quick<'a> {
     out: VecDeque<(Event<'a>, Mark)>,
     /// Room for the pieces of a bracketed value, kept from line to line.
     pieces: Vec<Piece<'a>>,
-    started: bool,
+    /// Whether the document has begun (its first block opened).
     document: bool,
+    /// Whether the end was read, or the lexer stopped: no event is handed out after it.
     done: bool,
 }
 
@@ -104,9 +105,8 @@ impl<'a> Quick<'a> {
                 .fold(false, |a, &b| a | (b < 0x20 && b != b'\n' && b != b'\r'))
         });
         // A carriage return is read only as the first half of a Windows line end.
-        let b = text.as_bytes();
-        let lone_return = memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) != Some(&b'\n'));
-        if controls || lone_return || memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_some() {
+        let bom = memchr::memmem::find(text.as_bytes(), "\u{FEFF}".as_bytes()).is_some();
+        if controls || bom || super::halves::lone_return(text) {
             return None;
         }
         Some(Quick {
@@ -118,9 +118,8 @@ impl<'a> Quick<'a> {
             },
             blocks: Vec::new(),
             pending: None,
-            out: VecDeque::new(),
+            out: VecDeque::from([(Event::StreamStart, Mark::new(0, 1, 0))]),
             pieces: Vec::new(),
-            started: false,
             document: false,
             done: false,
         })
@@ -141,11 +140,6 @@ impl<'a> Quick<'a> {
 
     /// Reads the next line that holds something, or the end.
     fn step(&mut self) -> Result<(), Unknown> {
-        if !self.started {
-            self.started = true;
-            self.out.push_back((Event::StreamStart, Mark::new(0, 1, 0)));
-            return Ok(());
-        }
         match self.significant(self.next) {
             Some((line, after)) => {
                 self.next = after;
